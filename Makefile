@@ -1,0 +1,66 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ADMIN_PASSWORD ?= demo-admin-2026
+export DEMO_ADMIN_PASSWORD
+
+.PHONY: run install install-test test lint browser-deps bench translations check-migrations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q "."
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## Serve the demo site at http://$(HOST):$(PORT)/ (migrates and loads demo content first).
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) update_index > /dev/null
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/  (Türkçe: /tr/, English: /en/)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: $(DEMO_ADMIN_PASSWORD)"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	  ( while true; do $(MANAGE) publish_scheduled > /dev/null 2>&1; sleep 60; done ) & \
+	  $(MANAGE) db_worker > /dev/null 2>&1 & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+## Debian's Chromium for the browser tests (Playwright's own download does not work here).
+browser-deps:
+	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+
+lint: install-test
+	$(BIN)/ruff check .
+
+check-migrations: install-test
+	$(MANAGE) makemigrations --check --dry-run
+
+## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
+test: install-test browser-deps lint check-migrations
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).
+bench: install-test
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+## Refresh the .po files and compile them (.mo files are committed).
+translations: install
+	$(MANAGE) makemessages -l tr -l en --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media test-artifacts

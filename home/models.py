@@ -1,0 +1,382 @@
+"""Pages and content every app shares: the home page, standard pages, project info
+notes, the custom image and document models, and the site's identity (translatable
+profile, consortium partners, social links)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    BodyStreamBlock,
+    ExpectedResultBlock,
+    InfoNoteActivityBlock,
+)
+
+
+# --- Media -------------------------------------------------------------------------
+
+
+class SiteImage(AbstractImage):
+    """Images carry a caption and a credit; the alt text (Wagtail's description) is
+    required by the upload form (``home.forms.SiteImageForm``)."""
+
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteImageRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class SiteDocument(AbstractDocument):
+    """Documents say which language they are written in, so download links can tell."""
+
+    LANGUAGE_CHOICES = [
+        ("tr", _("Turkish")),
+        ("en", _("English")),
+        ("tr-en", _("Turkish and English")),
+        ("other", _("Other")),
+    ]
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, blank=True)
+
+    admin_form_fields = Document.admin_form_fields + ("language",)
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+# --- Pages -------------------------------------------------------------------------
+
+
+class BasePage(Page):
+    """Fields every public page shares: a summary for listings, search results and
+    sharing, and an optional image for listings and social cards. Kept one level
+    deep and abstract (wagtail-localize does not support a swapped page model)."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences for listings, search results and social sharing."),
+    )
+    listing_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("listing and social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    """The root of each language's tree. The Turkish home is created by a migration;
+    the English one is its translation, so admins never create a second home."""
+
+    hero_title = models.CharField(_("hero title"), max_length=255, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """A generic content page: About, privacy notice, partners, contact."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.InfoNotePage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class InfoNotePage(BasePage):
+    """A project info note (fact sheet) with the structure of the project's own
+    "Proje Bilgi Notu": each part is a field, so every project's note reads alike."""
+
+    reference = models.CharField(
+        _("reference number"), max_length=100, blank=True, help_text=_("E.g. TR2014/RL/08/A4-01/001")
+    )
+    background = RichTextField(_("background"), features=RICH_TEXT_FEATURES)
+    beneficiary = RichTextField(_("beneficiary"), features=RICH_TEXT_FEATURES, blank=True)
+    contracting_authority = models.CharField(_("contracting authority"), max_length=255, blank=True)
+    overall_objective = RichTextField(_("overall objective"), features=RICH_TEXT_FEATURES, blank=True)
+    purpose = RichTextField(_("purpose"), features=RICH_TEXT_FEATURES, blank=True)
+    target_groups = RichTextField(_("target groups"), features=RICH_TEXT_FEATURES, blank=True)
+    expected_results = StreamField(
+        [("result", ExpectedResultBlock())], blank=True, verbose_name=_("expected results")
+    )
+    activities = StreamField(
+        [("activity", InfoNoteActivityBlock())], blank=True, verbose_name=_("activities")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
+    timeline_note = RichTextField(_("implementation"), features=RICH_TEXT_FEATURES, blank=True)
+    contact_point = RichTextField(_("contact point"), features=RICH_TEXT_FEATURES, blank=True)
+    funding_statement = models.CharField(
+        _("funding statement"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the site's funding statement."),
+    )
+    pdf_version = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("reference"),
+        FieldPanel("background"),
+        MultiFieldPanel(
+            [FieldPanel("beneficiary"), FieldPanel("contracting_authority")],
+            heading=_("Beneficiary"),
+        ),
+        FieldPanel("overall_objective"),
+        FieldPanel("purpose"),
+        FieldPanel("target_groups"),
+        FieldPanel("expected_results"),
+        FieldPanel("activities"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
+                FieldPanel("timeline_note"),
+            ],
+            heading=_("Timeline"),
+        ),
+        FieldPanel("contact_point"),
+        FieldPanel("funding_statement"),
+        FieldPanel("pdf_version"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("background"),
+        index.SearchField("overall_objective"),
+        index.SearchField("purpose"),
+        index.SearchField("target_groups"),
+        index.SearchField("expected_results"),
+        index.SearchField("activities"),
+    ]
+
+    class Meta:
+        verbose_name = _("project info note")
+
+
+# --- Site identity -------------------------------------------------------------------
+
+
+class LocalizedSnippetQuerySet(models.QuerySet):
+    def for_active_language(self):
+        """Rows of the active language, or of the default language when that
+        language has none yet."""
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        rows = self.filter(locale__language_code=language)
+        if rows.exists():
+            return rows
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class SiteProfile(TranslatableMixin, models.Model):
+    """The project's name, funding statement and contact details, one per language.
+
+    These are texts, not code, so a sister project only edits this snippet."""
+
+    site_name = models.CharField(_("site name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    funding_statement = models.CharField(
+        _("funding statement"),
+        max_length=255,
+        help_text=_("The EU visibility statement shown in every page's footer."),
+    )
+    disclaimer = models.TextField(_("disclaimer"), blank=True)
+    contact_address = models.TextField(_("address"), blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    objects = LocalizedSnippetQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("short_name"),
+        FieldPanel("tagline"),
+        FieldPanel("funding_statement"),
+        FieldPanel("disclaimer"),
+        MultiFieldPanel(
+            [FieldPanel("contact_address"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site profile")
+        verbose_name_plural = _("site profiles")
+
+    def __str__(self):
+        return self.site_name
+
+
+class Partner(TranslatableMixin, models.Model):
+    """A member of the consortium, the beneficiary, the contracting authority or a funder."""
+
+    ROLE_CHOICES = [
+        ("funder", _("Funder")),
+        ("beneficiary", _("Beneficiary")),
+        ("contracting_authority", _("Contracting authority")),
+        ("lead", _("Consortium leader")),
+        ("partner", _("Consortium partner")),
+    ]
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    role = models.CharField(_("role"), max_length=32, choices=ROLE_CHOICES, default="partner")
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LocalizedSnippetQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("role"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class SocialSettings(BaseSiteSetting):
+    """Links and colours that are the same in both languages."""
+
+    brand_colour = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        default="#0b4f8a",
+        help_text=_("A dark colour (hex, e.g. #0b4f8a): white text must stay readable on it."),
+    )
+    facebook = models.URLField(_("Facebook"), blank=True)
+    x_twitter = models.URLField(_("X (Twitter)"), blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
+    youtube = models.URLField(_("YouTube"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+
+    panels = [
+        FieldPanel("brand_colour"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook"),
+                FieldPanel("x_twitter"),
+                FieldPanel("linkedin"),
+                FieldPanel("youtube"),
+                FieldPanel("instagram"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("social links and colours")
+
+    @property
+    def links(self):
+        return [
+            (label, url)
+            for label, url in [
+                ("Facebook", self.facebook),
+                ("X", self.x_twitter),
+                ("LinkedIn", self.linkedin),
+                ("YouTube", self.youtube),
+                ("Instagram", self.instagram),
+            ]
+            if url
+        ]
+
+
+def locale_for_language(language_code=None):
+    """The Locale of a language code (the active one by default), or None."""
+    code = (language_code or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return Locale.objects.filter(language_code=code).first()

@@ -1,0 +1,140 @@
+"""Template tags for the chrome every page shares: navigation, breadcrumbs, the
+language switcher and hreflang links, the site profile and partners."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import Partner, SiteProfile
+
+register = template.Library()
+
+
+def _language_names():
+    return {code: translation.get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES}
+
+
+def _locale_home(request, language_code):
+    """The home page of a language's tree (the site root's translation)."""
+    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    return (
+        Page.objects.filter(translation_key=root.translation_key, locale__language_code=language_code)
+        .live()
+        .first()
+    )
+
+
+def _home_of(page):
+    """The language tree's home page of a page (its ancestor at depth 2)."""
+    if page.depth <= 2:
+        return page
+    return Page.objects.ancestor_of(page, inclusive=True).filter(depth=2).first()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per language: where the switcher takes you from this page.
+
+    A page's live translation when there is one; otherwise the other language's home,
+    marked ``available=False`` so the template can say so instead of pretending.
+    Pages that are not Wagtail pages (feeds, search, 404) switch by URL."""
+    cache_key = "_language_links"
+    if cache_key in context:
+        return context[cache_key]
+    page = page or None
+    request = context.get("request")
+    current = translation.get_language()
+    names = _language_names()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translated in Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    links = []
+    for code, _label in settings.LANGUAGES:
+        target = translations.get(code)
+        available = target is not None
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+            available = True
+        else:
+            home = _locale_home(request, code)
+            url = home.get_url(request) if home else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": names[code],
+                "url": url,
+                "full_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+                "available": available,
+            }
+        )
+    context[cache_key] = links
+    return links
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    page = context.get("page")
+    home = _home_of(page) if page is not None else _locale_home(request, translation.get_language())
+    items = []
+    if home is not None:
+        items = home.get_children().live().public().in_menu().specific(defer=True)
+    current_path = page.path if page is not None else ""
+    return {
+        "home": home,
+        "items": [
+            {"page": item, "url": item.get_url(request), "active": current_path.startswith(item.path)}
+            for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).specific(defer=True)
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    crumbs.append({"title": page.title, "url": None})
+    return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def site_profile(context):
+    """The SiteProfile of the active language (Turkish when that language has none)."""
+    if "_site_profile" not in context:
+        context["_site_profile"] = SiteProfile.objects.for_active_language().first()
+    return context["_site_profile"]
+
+
+@register.simple_tag
+def footer_partners():
+    return list(Partner.objects.for_active_language().select_related("logo"))
+
+
+@register.simple_tag(takes_context=True)
+def locale_home_url(context):
+    home = _locale_home(context.get("request"), translation.get_language())
+    return home.get_url(context.get("request")) if home else f"/{translation.get_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The absolute URL of a page, on the host the request came to."""
+    request = context.get("request")
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if request else page.full_url

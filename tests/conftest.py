@@ -1,0 +1,62 @@
+"""Shared fixtures: both locales, the two homes, and a few builders.
+
+The Turkish home and both locales come from the home app's data migration; the
+English home is made here as its translation, as an editor would."""
+
+import pytest
+from wagtail.models import Locale, Site
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code in ("tr", "en")}
+
+
+@pytest.fixture
+def tr_home(locales):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def en_home(tr_home, locales):
+    existing = tr_home.get_translation_or_none(locales["en"])
+    if existing is not None:
+        return existing.specific
+    home = tr_home.copy_for_translation(locales["en"]).specific
+    home.slug = "home-en"
+    home.title = "Migration & Civil Society Project"
+    home.save_revision().publish()
+    return home
+
+
+@pytest.fixture
+def homes(tr_home, en_home):
+    return {"tr": tr_home, "en": en_home}
+
+
+@pytest.fixture
+def translate(locales):
+    """Make ``page``'s English translation, with the given slug and fields, published."""
+
+    def _translate(page, slug, **fields):
+        translation = page.copy_for_translation(locales["en"]).specific
+        translation.slug = slug
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        return translation
+
+    return _translate
+
+
+@pytest.fixture
+def add_page():
+    """Add a published child page under ``parent``."""
+
+    def _add_page(parent, model, **fields):
+        page = model(**fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return _add_page

@@ -1,0 +1,168 @@
+"""The foundation: both languages, the switcher and hreflang, footer, errors, demo content."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.models import InfoNotePage, StandardPage
+
+
+@pytest.fixture
+def info_note(homes, add_page, translate):
+    tr = add_page(
+        homes["tr"],
+        InfoNotePage,
+        title="Proje Bilgi Notu",
+        slug="proje-bilgi-notu",
+        background="<p>Türkiye göç alan ve göç veren bir ülkedir.</p>",
+    )
+    en = translate(
+        tr,
+        "project-info-note",
+        title="Project Info Note",
+        background="<p>Türkiye is a country of destination and origin.</p>",
+    )
+    return {"tr": tr, "en": en}
+
+
+def hreflangs(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+
+
+@pytest.mark.django_db
+class TestHomes:
+    def test_each_home_renders_in_its_language(self, client, homes):
+        for code in ("tr", "en"):
+            response = client.get(f"/{code}/")
+            assert response.status_code == 200
+            assert f'<html lang="{code}"' in response.text
+
+    def test_interface_strings_are_translated(self, client, homes):
+        assert "Ana içeriğe atla" in client.get("/tr/").text
+        assert "Skip to main content" in client.get("/en/").text
+
+    def test_footer_funding_statement_in_each_language(self, client, homes):
+        tr = client.get("/tr/").text
+        en = client.get("/en/").text
+        assert "Bu proje Avrupa Birliği ve Türkiye Cumhuriyeti tarafından finanse edilmektedir" in tr
+        assert "funded by the European Union and the Republic of Türkiye" in en
+        assert "finanse edilmektedir" not in en
+
+    def test_root_redirects_by_accept_language(self, client, homes):
+        assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
+        assert client.get("/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9")["Location"] == "/tr/"
+
+    def test_root_redirects_to_turkish_when_unsure(self, client, homes):
+        assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")["Location"] == "/tr/"
+        assert client.get("/")["Location"] == "/tr/"
+
+
+@pytest.mark.django_db
+class TestLanguageSwitcher:
+    def test_switcher_on_turkish_info_note_leads_to_english_info_note(self, client, info_note):
+        html = client.get("/tr/proje-bilgi-notu/").text
+        switcher = html[html.index('class="language-switcher"') :]
+        switcher = switcher[: switcher.index("</nav>")]
+        assert 'href="/en/project-info-note/"' in switcher
+        english = client.get("/en/project-info-note/")
+        assert english.status_code == 200
+        assert "Project Info Note" in english.text
+
+    def test_hreflang_links_point_at_each_other(self, client, info_note):
+        tr_links = hreflangs(client.get("/tr/proje-bilgi-notu/").text)
+        en_links = hreflangs(client.get("/en/project-info-note/").text)
+        assert tr_links == en_links
+        assert tr_links["tr"].endswith("/tr/proje-bilgi-notu/")
+        assert tr_links["en"].endswith("/en/project-info-note/")
+        assert tr_links["x-default"] == tr_links["tr"]
+
+    def test_untranslated_page_switches_to_other_home_and_says_so(self, client, homes, add_page):
+        add_page(homes["tr"], StandardPage, title="Yalnız Türkçe", slug="yalniz-turkce")
+        html = client.get("/tr/yalniz-turkce/").text
+        assert 'href="/en/"' in html
+        assert "not available in this language" in html
+        assert 'hreflang="en"' not in html.split("</head>")[0]
+
+    def test_canonical_is_absolute_and_in_page_language(self, client, info_note):
+        html = client.get("/en/project-info-note/").text
+        assert '<link rel="canonical" href="http://testserver/en/project-info-note/">' in html
+
+
+@pytest.mark.django_db
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("url", "lang", "text"),
+        [
+            ("/tr/yok-boyle-bir-sayfa/", "tr", "Sayfa bulunamadı"),
+            ("/en/no-such-page/", "en", "Page not found"),
+        ],
+    )
+    def test_localized_404(self, client, homes, url, lang, text):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert f'<html lang="{lang}"' in response.text
+        assert text in response.text
+
+    def test_info_note_shows_its_structure(self, client, info_note):
+        html = client.get("/tr/proje-bilgi-notu/").text
+        assert "Geçmiş" in html or "Proje Geçmişi" in html
+        assert "Türkiye göç alan" in html
+
+
+@pytest.mark.django_db
+def test_load_demo_content_twice_gives_same_page_count(homes):
+    call_command("load_demo_content")
+    first = Page.objects.count()
+    tr_pages = Page.objects.filter(depth__gte=2, locale__language_code="tr").count()
+    call_command("load_demo_content")
+    assert Page.objects.count() == first
+    assert tr_pages == Page.objects.filter(depth__gte=2, locale__language_code="en").count()
+
+
+@pytest.mark.django_db
+def test_every_demo_page_has_a_translation(homes):
+    call_command("load_demo_content")
+    for page in Page.objects.filter(depth__gte=2, locale__language_code="tr"):
+        assert page.get_translations().filter(locale__language_code="en").exists(), page.title
+
+
+def _run_manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_without_required_variable_stops_with_one_line(missing):
+    import os
+
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "website.settings.production"
+    env.update({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"})
+    del env[missing]
+    result = _run_manage("check", env=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_settings_pass_check_deploy():
+    import os
+
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "SECRET_KEY": "k3y-" + "a9Zq" * 15,
+            "ALLOWED_HOSTS": "example.org",
+        }
+    )
+    result = _run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
