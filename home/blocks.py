@@ -81,7 +81,9 @@ class VideoBlock(blocks.StructBlock):
 
 class BodyStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        form_classname="title", icon="title", label=_("Heading"),
+        form_classname="title",
+        icon="title",
+        label=_("Heading"),
         template="home/blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))

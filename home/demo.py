@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from .models import HomePage, InfoNotePage, Partner, SiteDocument, SiteProfile, StandardPage
 from .pdf import make_pdf
@@ -87,7 +87,9 @@ def ensure_document(title, filename, paragraphs, language="", collection=None, p
     document = SiteDocument(title=title, language=language)
     if collection is not None:
         document.collection = collection
-    document.file.save(filename, ContentFile(make_pdf(title, paragraphs, padding_bytes)), save=False)
+    document.file.save(
+        filename, ContentFile(make_pdf(title, paragraphs, padding_bytes)), save=False
+    )
     document.save()
     return document
 
@@ -97,7 +99,9 @@ def ensure_snippet_pair(model, lookup, tr, en, locales):
     tr_obj = model.objects.filter(locale=locales["tr"], **lookup).first()
     if tr_obj is None:
         tr_obj = model.objects.create(locale=locales["tr"], **lookup, **tr)
-    en_obj = model.objects.filter(locale=locales["en"], translation_key=tr_obj.translation_key).first()
+    en_obj = model.objects.filter(
+        locale=locales["en"], translation_key=tr_obj.translation_key
+    ).first()
     if en_obj is None:
         en_obj = tr_obj.copy_for_translation(locales["en"])
         for name, value in en.items():
@@ -125,7 +129,9 @@ def prepare():
             "finanse edilmekte ve İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü'nün "
             "faydalanıcılığında yürütülmektedir."
         )
-        tr_home.summary = "Göç ve uluslararası koruma alanında STK'lar ile kamu kurumları arasında iş birliği."
+        tr_home.summary = (
+            "Göç ve uluslararası koruma alanında STK'lar ile kamu kurumları arasında iş birliği."
+        )
         tr_home.save_revision().publish()
     en_home, created = ensure_translation(
         tr_home,
@@ -168,21 +174,43 @@ def load(context):
         if site_profile and not site_profile.tagline:
             site_profile.tagline = profile["tagline"]
             site_profile.disclaimer = profile["disclaimer"]
-            site_profile.contact_address = "Göreme Caddesi 1/9, Kavaklıdere\nÇankaya, Ankara, Türkiye"
+            site_profile.contact_address = (
+                "Göreme Caddesi 1/9, Kavaklıdere\nÇankaya, Ankara, Türkiye"
+            )
             site_profile.contact_email = "info@example.org"
             site_profile.save()
 
     partners = [
         ("EU", "funder", "Avrupa Birliği", "European Union", "https://europa.eu"),
         ("TC", "funder", "Türkiye Cumhuriyeti", "Republic of Türkiye", ""),
-        ("GİGM", "beneficiary", "İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü",
-         "Ministry of Interior, Directorate General of Migration Management", ""),
-        ("MFİB", "contracting_authority", "Hazine ve Maliye Bakanlığı Merkezi Finans ve İhale Birimi",
-         "Ministry of Treasury and Finance, Central Finance and Contracts Unit", ""),
-        ("ICE EEIG", "lead", "International Consulting Expertise (ICE EEIG)",
-         "International Consulting Expertise (ICE EEIG)", ""),
-        ("ICMPD", "partner", "Uluslararası Göç Politikaları Geliştirme Merkezi (ICMPD)",
-         "International Centre for Migration Policy Development (ICMPD)", ""),
+        (
+            "GİGM",
+            "beneficiary",
+            "İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü",
+            "Ministry of Interior, Directorate General of Migration Management",
+            "",
+        ),
+        (
+            "MFİB",
+            "contracting_authority",
+            "Hazine ve Maliye Bakanlığı Merkezi Finans ve İhale Birimi",
+            "Ministry of Treasury and Finance, Central Finance and Contracts Unit",
+            "",
+        ),
+        (
+            "ICE EEIG",
+            "lead",
+            "International Consulting Expertise (ICE EEIG)",
+            "International Consulting Expertise (ICE EEIG)",
+            "",
+        ),
+        (
+            "ICMPD",
+            "partner",
+            "Uluslararası Göç Politikaları Geliştirme Merkezi (ICMPD)",
+            "International Centre for Migration Policy Development (ICMPD)",
+            "",
+        ),
         ("ESC", "partner", "Eurasia Social Change", "Eurasia Social Change", ""),
         ("FCG Sweden", "partner", "FCG Swedish Development", "FCG Swedish Development", ""),
     ]
@@ -206,21 +234,24 @@ def load(context):
             "summary": "Göç ve Sivil Toplum Projesi'nin neden ve nasıl yürütüldüğü.",
             "intro": "Göç alanında sivil toplum ile kamu kurumları arasında bir köprü kurmak için.",
             "body": [
-                ("paragraph", rich(
-                    "Son yıllarda artan göçmen sayısı, ev sahibi toplum, göçmenler ve idari makamlar "
-                    "için hizmetlerin geliştirilmesini zorunlu kıldı. Göç ve uluslararası koruma "
-                    "alanında daha etkin rol almak isteyen sivil toplum kuruluşlarının sayısı artsa "
-                    "da, hem STK'ların hem de kamu kurumlarının kapasitesi politika süreçlerine "
-                    "katılımı sınırlıyordu.",
-                    "“Göç ve Uluslararası Koruma Alanında Sivil Toplumla İş Birliği için Teknik "
-                    "Destek” Projesi (Göç ve Sivil Toplum Projesi), 2019-2021 döneminde merkezi ve "
-                    "yerel düzeydeki STK'lar ile kamu kurumlarının kapasitesini ve iş birliğini "
-                    "güçlendirmeyi amaçlıyor.",
-                    "Proje, Türkiye Cumhuriyeti ve Avrupa Birliği tarafından ortak finanse "
-                    "edilmektedir. Teknik destek, International Consulting Expertise (ICE EEIG) "
-                    "liderliğinde ICMPD, Eurasia Social Change ve FCG Swedish Development'tan "
-                    "oluşan konsorsiyum tarafından yürütülmektedir.",
-                )),
+                (
+                    "paragraph",
+                    rich(
+                        "Son yıllarda artan göçmen sayısı, ev sahibi toplum, göçmenler ve idari makamlar "
+                        "için hizmetlerin geliştirilmesini zorunlu kıldı. Göç ve uluslararası koruma "
+                        "alanında daha etkin rol almak isteyen sivil toplum kuruluşlarının sayısı artsa "
+                        "da, hem STK'ların hem de kamu kurumlarının kapasitesi politika süreçlerine "
+                        "katılımı sınırlıyordu.",
+                        "“Göç ve Uluslararası Koruma Alanında Sivil Toplumla İş Birliği için Teknik "
+                        "Destek” Projesi (Göç ve Sivil Toplum Projesi), 2019-2021 döneminde merkezi ve "
+                        "yerel düzeydeki STK'lar ile kamu kurumlarının kapasitesini ve iş birliğini "
+                        "güçlendirmeyi amaçlıyor.",
+                        "Proje, Türkiye Cumhuriyeti ve Avrupa Birliği tarafından ortak finanse "
+                        "edilmektedir. Teknik destek, International Consulting Expertise (ICE EEIG) "
+                        "liderliğinde ICMPD, Eurasia Social Change ve FCG Swedish Development'tan "
+                        "oluşan konsorsiyum tarafından yürütülmektedir.",
+                    ),
+                ),
             ],
         },
         en={
@@ -229,20 +260,23 @@ def load(context):
             "summary": "Why and how the Migration & Civil Society Project works.",
             "intro": "Building a bridge between civil society and public institutions on migration.",
             "body": [
-                ("paragraph", rich(
-                    "In recent years the growing number of migrants has made better services a need "
-                    "for host communities, migrants and administrations alike. More and more civil "
-                    "society organisations want an active role in migration and international "
-                    "protection, yet limited capacity on both sides kept them out of policy making.",
-                    "The “Technical Assistance for Cooperation with Civil Society in the Field of "
-                    "Migration and International Protection” project (Migration & Civil Society) "
-                    "strengthens the capacity and cooperation of central and local NGOs and public "
-                    "institutions over 2019-2021.",
-                    "The project is co-funded by the Republic of Türkiye and the European Union. "
-                    "Technical assistance is provided by a consortium led by International "
-                    "Consulting Expertise (ICE EEIG) with ICMPD, Eurasia Social Change and FCG "
-                    "Swedish Development.",
-                )),
+                (
+                    "paragraph",
+                    rich(
+                        "In recent years the growing number of migrants has made better services a need "
+                        "for host communities, migrants and administrations alike. More and more civil "
+                        "society organisations want an active role in migration and international "
+                        "protection, yet limited capacity on both sides kept them out of policy making.",
+                        "The “Technical Assistance for Cooperation with Civil Society in the Field of "
+                        "Migration and International Protection” project (Migration & Civil Society) "
+                        "strengthens the capacity and cooperation of central and local NGOs and public "
+                        "institutions over 2019-2021.",
+                        "The project is co-funded by the Republic of Türkiye and the European Union. "
+                        "Technical assistance is provided by a consortium led by International "
+                        "Consulting Expertise (ICE EEIG) with ICMPD, Eurasia Social Change and FCG "
+                        "Swedish Development.",
+                    ),
+                ),
             ],
         },
         key="about",
@@ -324,10 +358,24 @@ def load(context):
                 "Müdürlükleri."
             ),
             "expected_results": [
-                ("result", {"title": "Kapasite geliştirme", "description": "STK'ların göç alanında politika ve karar alma süreçlerine katkı sunma ve uygulamada yer alma konusundaki teknik bilgi ve kapasitesi gelişmiştir."}),
-                ("result", {"title": "Ağ kurma ve iş birliği", "description": "STK'ların ağ oluşturma çalışmaları güçlenmiş, sivil toplum ile kamu otoriteleri arasındaki diyalog ortamı iyileşmiştir."}),
+                (
+                    "result",
+                    {
+                        "title": "Kapasite geliştirme",
+                        "description": "STK'ların göç alanında politika ve karar alma süreçlerine katkı sunma ve uygulamada yer alma konusundaki teknik bilgi ve kapasitesi gelişmiştir.",
+                    },
+                ),
+                (
+                    "result",
+                    {
+                        "title": "Ağ kurma ve iş birliği",
+                        "description": "STK'ların ağ oluşturma çalışmaları güçlenmiş, sivil toplum ile kamu otoriteleri arasındaki diyalog ortamı iyileşmiştir.",
+                    },
+                ),
             ],
-            "activities": [("activity", {"title": title, "description": ""}) for title in activities_tr],
+            "activities": [
+                ("activity", {"title": title, "description": ""}) for title in activities_tr
+            ],
             "start_date": datetime.date(2019, 3, 8),
             "duration_months": 24,
             "timeline_note": rich(
@@ -375,10 +423,24 @@ def load(context):
                 "Directorates of Migration Management."
             ),
             "expected_results": [
-                ("result", {"title": "Capacity building", "description": "NGOs have the technical knowledge and capacity to contribute to migration policy and decision making, and to take part in implementing them."}),
-                ("result", {"title": "Networking and cooperation", "description": "NGOs network more effectively, and dialogue between civil society and public authorities on migration has improved."}),
+                (
+                    "result",
+                    {
+                        "title": "Capacity building",
+                        "description": "NGOs have the technical knowledge and capacity to contribute to migration policy and decision making, and to take part in implementing them.",
+                    },
+                ),
+                (
+                    "result",
+                    {
+                        "title": "Networking and cooperation",
+                        "description": "NGOs network more effectively, and dialogue between civil society and public authorities on migration has improved.",
+                    },
+                ),
             ],
-            "activities": [("activity", {"title": title, "description": ""}) for title in activities_en],
+            "activities": [
+                ("activity", {"title": title, "description": ""}) for title in activities_en
+            ],
             "timeline_note": rich(
                 "The project was launched officially at its kick-off meeting on 8 March 2019 and "
                 "runs for 24 months. After an inception phase reviewing the current situation, "

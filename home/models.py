@@ -21,7 +21,6 @@ from .blocks import (
     InfoNoteActivityBlock,
 )
 
-
 # --- Media -------------------------------------------------------------------------
 
 
@@ -158,12 +157,17 @@ class InfoNotePage(BasePage):
     "Proje Bilgi Notu": each part is a field, so every project's note reads alike."""
 
     reference = models.CharField(
-        _("reference number"), max_length=100, blank=True, help_text=_("E.g. TR2014/RL/08/A4-01/001")
+        _("reference number"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. TR2014/RL/08/A4-01/001"),
     )
     background = RichTextField(_("background"), features=RICH_TEXT_FEATURES)
     beneficiary = RichTextField(_("beneficiary"), features=RICH_TEXT_FEATURES, blank=True)
     contracting_authority = models.CharField(_("contracting authority"), max_length=255, blank=True)
-    overall_objective = RichTextField(_("overall objective"), features=RICH_TEXT_FEATURES, blank=True)
+    overall_objective = RichTextField(
+        _("overall objective"), features=RICH_TEXT_FEATURES, blank=True
+    )
     purpose = RichTextField(_("purpose"), features=RICH_TEXT_FEATURES, blank=True)
     target_groups = RichTextField(_("target groups"), features=RICH_TEXT_FEATURES, blank=True)
     expected_results = StreamField(
@@ -173,7 +177,9 @@ class InfoNotePage(BasePage):
         [("activity", InfoNoteActivityBlock())], blank=True, verbose_name=_("activities")
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
-    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), null=True, blank=True
+    )
     timeline_note = RichTextField(_("implementation"), features=RICH_TEXT_FEATURES, blank=True)
     contact_point = RichTextField(_("contact point"), features=RICH_TEXT_FEATURES, blank=True)
     funding_statement = models.CharField(
@@ -271,7 +277,11 @@ class SiteProfile(TranslatableMixin, models.Model):
         FieldPanel("funding_statement"),
         FieldPanel("disclaimer"),
         MultiFieldPanel(
-            [FieldPanel("contact_address"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("contact_address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Contact"),
         ),
     ]

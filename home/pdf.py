@@ -6,7 +6,14 @@ core font Helvetica has every Turkish glyph; a /Differences encoding maps the
 six letters WinAnsi lacks (ğ Ğ ş Ş ı İ) onto free codes.
 """
 
-_EXTRA_GLYPHS = {"ğ": "gbreve", "Ğ": "Gbreve", "ş": "scedilla", "Ş": "Scedilla", "ı": "dotlessi", "İ": "Idotaccent"}
+_EXTRA_GLYPHS = {
+    "ğ": "gbreve",
+    "Ğ": "Gbreve",
+    "ş": "scedilla",
+    "Ş": "Scedilla",
+    "ı": "dotlessi",
+    "İ": "Idotaccent",
+}
 _EXTRA_CODES = {char: 0x80 + offset for offset, char in enumerate(_EXTRA_GLYPHS)}
 
 
@@ -75,5 +82,8 @@ def make_pdf(title, paragraphs, padding_bytes=0):
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         pdf += b"%010d 00000 n \n" % offset
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(pdf)

@@ -48,7 +48,9 @@ class TestHomes:
     def test_footer_funding_statement_in_each_language(self, client, homes):
         tr = client.get("/tr/").text
         en = client.get("/en/").text
-        assert "Bu proje Avrupa Birliği ve Türkiye Cumhuriyeti tarafından finanse edilmektedir" in tr
+        assert (
+            "Bu proje Avrupa Birliği ve Türkiye Cumhuriyeti tarafından finanse edilmektedir" in tr
+        )
         assert "funded by the European Union and the Republic of Türkiye" in en
         assert "finanse edilmektedir" not in en
 
@@ -140,9 +142,7 @@ def _run_manage(*args, env):
 def test_production_without_required_variable_stops_with_one_line(missing):
     import os
 
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
     env["DJANGO_SETTINGS_MODULE"] = "website.settings.production"
     env.update({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"})
     del env[missing]

@@ -27,6 +27,9 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("resources.urls")),
     path("", include("newsletter.urls")),
+    path("", include("search.urls")),
+    path("", include("editorial.urls")),
+    path("", include("glossary.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

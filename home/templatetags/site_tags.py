@@ -13,19 +13,27 @@ register = template.Library()
 
 
 def _language_names():
-    return {code: translation.get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES}
+    return {
+        code: translation.get_language_info(code)["name_local"] for code, _ in settings.LANGUAGES
+    }
 
 
 def _locale_home(request, language_code):
     """The home page of a language's tree (the site root's translation)."""
-    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    site = (
+        Site.find_for_request(request)
+        if request
+        else Site.objects.filter(is_default_site=True).first()
+    )
     if site is None:
         return None
     root = site.root_page
     if root.locale.language_code == language_code:
         return root
     return (
-        Page.objects.filter(translation_key=root.translation_key, locale__language_code=language_code)
+        Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=language_code
+        )
         .live()
         .first()
     )
@@ -54,7 +62,12 @@ def language_links(context, page=None):
     names = _language_names()
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translated in Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale"):
+        for translated in (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .public()
+            .select_related("locale")
+        ):
             translations[translated.locale.language_code] = translated
     links = []
     for code, _label in settings.LANGUAGES:
@@ -94,7 +107,11 @@ def main_menu(context):
     return {
         "home": home,
         "items": [
-            {"page": item, "url": item.get_url(request), "active": current_path.startswith(item.path)}
+            {
+                "page": item,
+                "url": item.get_url(request),
+                "active": current_path.startswith(item.path),
+            }
             for item in items
         ],
         "request": request,
