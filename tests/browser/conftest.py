@@ -1,0 +1,215 @@
+"""Browser harness: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+One Chromium for the whole session, a fresh browser context (cookies, language, viewport)
+per test. Every page opened through ``open_page`` records Content-Security-Policy
+violations and server errors, and the ``page`` fixture fails the test if any occurred.
+
+The live server is transactional: each test starts from the migrated database (restored by
+``serialized_rollback``) and builds what it needs, usually with ``site_content``, which runs
+the idempotent ``load_demo_content`` (every app's demo pages, as apps land).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM is safe here
+# because the loop only drives the browser.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+# Every test in tests/browser: the browser marker, and a transactional database that is
+# restored to its migrated state (locales, the Turkish home, the site) before each test.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            for mark in BROWSER_MARKS:
+                item.add_marker(mark)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (run `make browser-deps`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageRecorder:
+    """What went wrong while a page was open: CSP violations, console errors, 5xx."""
+
+    def __init__(self):
+        self.csp_violations = []
+        self.server_errors = []
+        self.console_errors = []
+
+    def attach(self, page):
+        page.add_init_script(
+            """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', (e) => {
+                window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+            });
+            """
+        )
+
+        def on_console(message):
+            if message.type == "error":
+                text = message.text
+                self.console_errors.append(text)
+                if "Content Security Policy" in text:
+                    self.csp_violations.append(text)
+
+        def on_response(response):
+            if response.status >= 500:
+                self.server_errors.append(f"{response.status} {response.url}")
+
+        page.on("console", on_console)
+        page.on("response", on_response)
+
+    def collect(self, page):
+        try:
+            self.csp_violations.extend(page.evaluate("window.__cspViolations || []"))
+        except Exception:  # the page may have navigated to a download or closed
+            pass
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """``open_page(language="tr", width=1280, height=900)`` → a new Playwright page.
+
+    ``page.goto("/tr/")`` works with paths: the live server's URL is the base URL."""
+    contexts = []
+    recorder = PageRecorder()
+
+    def _open(language="tr", width=1280, height=900, **options):
+        accept = "tr-TR,tr;q=0.9" if language == "tr" else "en-GB,en;q=0.9"
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": width, "height": height},
+            locale="tr-TR" if language == "tr" else "en-GB",
+            extra_http_headers={"Accept-Language": accept},
+            accept_downloads=True,
+            **options,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        recorder.attach(page)
+        return page
+
+    _open.recorder = recorder
+    yield _open
+    for context in contexts:
+        for page in context.pages:
+            recorder.collect(page)
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A Turkish-speaking desktop browser page; the test fails on any CSP violation or 5xx."""
+    tab = open_page()
+    yield tab
+    recorder = open_page.recorder
+    for opened in tab.context.pages:
+        recorder.collect(opened)
+    assert not recorder.csp_violations, recorder.csp_violations
+    assert not recorder.server_errors, recorder.server_errors
+
+
+@pytest.fixture(scope="package")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """Load every app's demo content once, and make it the state each browser test starts from.
+
+    Django restores ``connection._test_serialized_contents`` before every
+    ``serialized_rollback`` test; loading the demo once and re-serialising is much faster
+    than running the loader in every test. The original (migrated) snapshot comes back when
+    the browser tests are done, so later transactional tests are not affected."""
+    from django.db import connection
+    from wagtail.models import Locale
+
+    with django_db_blocker.unblock():
+        original = getattr(connection, "_test_serialized_contents", None)
+        if original and not Locale.objects.exists():  # flushed by an earlier transactional test
+            connection.creation.deserialize_db_from_string(original)
+        call_command("load_demo_content", verbosity=0)
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    if original is not None:
+        connection._test_serialized_contents = original
+
+
+@pytest.fixture
+def site_content(demo_snapshot, live_server):
+    """All demo pages of every app present, in both languages, keyed by language."""
+    from wagtail.models import Page
+
+    return {
+        code: list(
+            Page.objects.filter(locale__language_code=code, depth__gte=2).live().specific()
+        )
+        for code in ("tr", "en")
+    }
+
+
+def page_of_type(model_label, language="tr"):
+    """The URL path of the first live page of ``app.Model`` in ``language``, or skip the test.
+
+    Journeys for apps that have not landed yet skip cleanly instead of failing."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        pytest.skip(f"{model_label} does not exist yet")
+    page = (
+        Page.objects.type(model)
+        .live()
+        .filter(locale__language_code=language)
+        .order_by("path")
+        .first()
+    )
+    if page is None:
+        pytest.skip(f"no live {model_label} page in {language} yet")
+    return page.specific
+
+
+def model_or_skip(model_label):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(model_label)
+    except LookupError:
+        pytest.skip(f"{model_label} does not exist yet")
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

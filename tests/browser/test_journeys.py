@@ -1,0 +1,214 @@
+"""Journeys a visitor makes, in Turkish and English, in a real Chromium.
+
+Journeys for apps that have not landed yet skip (``page_of_type`` / ``model_or_skip``)."""
+
+import re
+
+import pytest
+
+from .conftest import model_or_skip, page_of_type, screenshot
+
+
+@pytest.mark.parametrize(
+    ("language", "heading_text"),
+    [("tr", "Göç ve Uluslararası Koruma"), ("en", "Cooperation with Civil Society")],
+)
+def test_landing_on_root_follows_accept_language(open_page, site_content, language, heading_text):
+    tab = open_page(language=language)
+    tab.goto("/")
+    assert tab.url.endswith(f"/{language}/")
+    assert tab.locator("html").get_attribute("lang") == language
+    assert heading_text in tab.locator("h1").first.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("model", "language", "other"),
+    [
+        ("home.InfoNotePage", "tr", "en"),
+        ("home.InfoNotePage", "en", "tr"),
+        ("home.StandardPage", "tr", "en"),
+    ],
+)
+def test_language_switcher_leads_to_the_translation(page, site_content, model, language, other):
+    source = page_of_type(model, language)
+    target = source.get_translation(
+        source.get_translations().filter(locale__language_code=other).first().locale
+    )
+    page.goto(source.url)
+    page.locator(".language-switcher").get_by_role("link", name=re.compile(".")).click()
+    page.wait_for_url(f"**{target.url}")
+    assert page.locator("html").get_attribute("lang") == other
+    assert page.locator("h1").first.inner_text().strip() == target.title
+
+
+def test_skip_link_is_first_tab_stop_and_moves_focus_to_main(page, site_content):
+    page.goto("/tr/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => ({cls: document.activeElement.className, text: document.activeElement.innerText})"
+    )
+    assert "skip-link" in focused["cls"]
+    skip = page.locator(".skip-link")
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0 and box["height"] > 0, "skip link is not on screen when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_focus_is_visible_on_links(page, site_content):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        """() => {
+            const s = getComputedStyle(document.activeElement);
+            return {tag: document.activeElement.tagName, outline: s.outlineStyle,
+                    width: parseFloat(s.outlineWidth), shadow: s.boxShadow};
+        }"""
+    )
+    assert style["tag"] == "A"
+    assert style["outline"] != "none" and style["width"] >= 2, style
+
+
+def test_every_control_is_reachable_by_keyboard(page, site_content):
+    """Tabbing through the home page visits every link, button and field once."""
+    page.goto("/tr/")
+    expected = page.evaluate(
+        """() => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')]
+            .filter(el => el.offsetParent !== null || el.classList.contains('skip-link')).length"""
+    )
+    seen = set()
+    for _ in range(expected + 5):
+        page.keyboard.press("Tab")
+        key = page.evaluate(
+            "() => { const e = document.activeElement; return e.tagName + '|' + (e.getAttribute('href') || e.name || '') + '|' + [...e.parentNode.children].indexOf(e) + '|' + e.outerHTML.length; }"
+        )
+        seen.add(key)
+    assert len(seen) >= expected
+
+
+def _public_paths(site_content):
+    """A page of every public type present, in both languages, plus each 404."""
+    paths = {}
+    for language, pages in site_content.items():
+        for wagtail_page in pages:
+            paths.setdefault((type(wagtail_page).__name__, language), wagtail_page.url)
+        paths[("404", language)] = f"/{language}/no-such-page-404/"
+    return paths
+
+
+def test_every_page_type_fits_320px_wide(open_page, site_content):
+    tab = open_page(width=320, height=640)
+    too_wide = []
+    for (kind, language), path in _public_paths(site_content).items():
+        tab.goto(path)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide.append(f"{kind}/{language} {path}: {width}px")
+    assert not too_wide
+
+
+@pytest.mark.parametrize(("width", "label"), [(1280, "desktop"), (375, "mobile")])
+def test_screenshots_of_key_pages(open_page, site_content, width, label):
+    tab = open_page(width=width, height=900)
+    for (kind, language), path in _public_paths(site_content).items():
+        tab.goto(path)
+        screenshot(tab, f"{label}-{language}-{kind}")
+
+
+# --- Journeys of the apps (each skips until its app is there) ------------------------------
+
+
+def test_browse_news_by_category(page, site_content):
+    index = page_of_type("news.NewsIndexPage", "tr")
+    page.goto(index.url)
+    categories = page.locator("[data-test=category-filter] a, .category-filter a")
+    if categories.count() == 0:
+        pytest.skip("the news index shows no category links yet")
+    first = categories.first
+    name = first.inner_text().strip()
+    first.click()
+    page.wait_for_load_state()
+    articles = page.locator("article, .card")
+    assert articles.count() > 0, f"no news in category {name}"
+
+
+def test_open_event_and_download_ics(page, site_content):
+    event = page_of_type("events.EventPage", "en")
+    page.goto(event.url)
+    link = page.locator("a[href*='.ics'], a[href*='ical'], a[href*='calendar']").first
+    if link.count() == 0:
+        pytest.skip("the event page has no calendar link yet")
+    with page.expect_download() as download_info:
+        link.click()
+    path = download_info.value.path()
+    text = open(path, encoding="utf-8").read()
+    assert "BEGIN:VCALENDAR" in text and "BEGIN:VEVENT" in text
+
+
+def test_filter_training_library_and_download(page, site_content):
+    library = page_of_type("resources.ResourceIndexPage", "tr")
+    page.goto(library.url)
+    form = page.locator("form").filter(has=page.locator("select, input[type=checkbox]")).first
+    if form.count() == 0:
+        pytest.skip("the training library has no filter form yet")
+    select = form.locator("select").first
+    if select.count():
+        options = select.locator("option").all()
+        if len(options) > 1:
+            select.select_option(index=1)
+    form.locator("button, input[type=submit]").first.click()
+    page.wait_for_load_state()
+    kit_link = page.locator("main a[href*='/']").filter(has_text=re.compile(".")).first
+    kit = page_of_type("resources.TrainingKitPage", "tr")
+    page.goto(kit.url)
+    downloads = page.locator("a[href*='/documents/'], a[download]")
+    if downloads.count() == 0:
+        pytest.skip("the kit page has no download links yet")
+    with page.expect_download() as module_download:
+        downloads.first.click()
+    assert module_download.value.suggested_filename
+    whole_kit = page.locator("a[href$='.zip'], a[href*='zip'], a[href*='download-kit']")
+    if whole_kit.count() == 0:
+        pytest.skip("the kit page has no whole-kit download yet")
+    with page.expect_download() as kit_download:
+        whole_kit.first.click()
+    assert kit_download.value.suggested_filename.endswith(".zip")
+    assert kit_link is not None
+
+
+@pytest.mark.parametrize(("language", "query"), [("tr", "göç"), ("en", "migration")])
+def test_search(open_page, site_content, language, query):
+    tab = open_page(language=language)
+    tab.goto(f"/{language}/")
+    box = tab.locator("header input[type=search], header input[name=q]")
+    if box.count() == 0:
+        pytest.skip("no search box in the header yet")
+    box.first.fill(query)
+    box.first.press("Enter")
+    tab.wait_for_load_state()
+    assert "q=" in tab.url
+    assert tab.locator("main a").count() > 0, "search found nothing"
+
+
+def test_newsletter_signup_and_confirm_by_mail(page, site_content, mailoutbox):
+    model_or_skip("newsletter.Subscriber")
+    page.goto("/en/")
+    form = page.locator("footer form, form.newsletter-signup").first
+    if form.count() == 0:
+        pytest.skip("no newsletter sign-up form yet")
+    form.locator("input[type=email]").fill("reader@example.org")
+    consent = form.locator("input[type=checkbox]")
+    for index in range(consent.count()):
+        consent.nth(index).check()
+    form.locator("button, input[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert len(mailoutbox) == 1
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+    path = re.sub(r"^https?://[^/]+", "", link)
+    page.goto(path)
+    assert page.locator("main").inner_text()
+    Subscriber = model_or_skip("newsletter.Subscriber")
+    subscriber = Subscriber.objects.get(email="reader@example.org")
+    confirmed = getattr(subscriber, "confirmed", None) or getattr(subscriber, "confirmed_at", None)
+    assert confirmed
