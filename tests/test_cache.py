@@ -1,0 +1,132 @@
+"""The anonymous page cache (website/cache.py): hits, bypasses and purging."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from home.models import StandardPage
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def about(homes, add_page, translate):
+    tr = add_page(homes["tr"], StandardPage, title="Hakkımızda", slug="hakkimizda")
+    en = translate(tr, "about", title="About us")
+    return {"tr": tr, "en": en}
+
+
+@pytest.fixture
+def section_child(about, add_page, translate):
+    """A page one level below a top-level page (as a news article sits below its index)."""
+    tr = add_page(about["tr"], StandardPage, title="Ekip", slug="ekip")
+    en = translate(tr, "team", title="Team")
+    return {"tr": tr, "en": en}
+
+
+def state(response):
+    return response.get("X-Page-Cache")
+
+
+@pytest.mark.django_db
+class TestAnonymousCache:
+    def test_second_anonymous_request_is_served_from_cache(self, client, about):
+        first = client.get("/tr/hakkimizda/")
+        second = client.get("/tr/hakkimizda/")
+        assert (state(first), state(second)) == ("miss", "hit")
+        assert second.content == first.content
+        assert "Content-Security-Policy" in second
+
+    def test_each_language_and_query_string_is_its_own_entry(self, client, about):
+        client.get("/tr/hakkimizda/")
+        assert state(client.get("/en/about/")) == "miss"
+        assert state(client.get("/tr/hakkimizda/?page=2")) == "miss"
+        assert state(client.get("/tr/hakkimizda/?page=2")) == "hit"
+
+    def test_unchanged_database_edits_stay_cached_for_visitors_but_not_for_editors(
+        self, client, about, admin_user
+    ):
+        client.get("/tr/hakkimizda/")
+        StandardPage.objects.filter(pk=about["tr"].pk).update(title="Gizli Yeni Başlık")
+        assert "Gizli Yeni Başlık" not in client.get("/tr/hakkimizda/").text
+        editor = Client()
+        editor.force_login(admin_user)
+        response = editor.get("/tr/hakkimizda/")
+        assert state(response) is None
+        assert "Gizli Yeni Başlık" in response.text
+
+    def test_posts_404s_and_redirects_are_not_cached(self, client, about):
+        client.post("/tr/hakkimizda/")
+        assert state(client.post("/tr/hakkimizda/")) is None
+        client.get("/tr/yok/")
+        assert state(client.get("/tr/yok/")) is None
+        assert state(client.get("/", HTTP_ACCEPT_LANGUAGE="en")) is None
+
+    def test_admin_is_never_cached(self, client, admin_user):
+        response = client.get("/admin/login/")
+        assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+        client.force_login(admin_user)
+        response = client.get("/admin/")
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert state(response) is None
+
+
+@pytest.mark.django_db
+class TestPurging:
+    def test_publishing_purges_the_page_in_both_languages(self, client, about):
+        for url in ("/tr/hakkimizda/", "/en/about/", "/tr/", "/en/"):
+            client.get(url)
+            assert state(client.get(url)) == "hit"
+        page = about["tr"]
+        page.title = "Biz Kimiz"
+        page.save_revision().publish()
+        fresh = client.get("/tr/hakkimizda/")
+        assert state(fresh) == "miss" and "Biz Kimiz" in fresh.text
+        assert state(client.get("/en/about/")) == "miss"
+        # A top-level page is in the main menu on every page: everything is purged.
+        assert state(client.get("/en/")) == "miss"
+
+    def test_publishing_a_child_purges_its_listing_and_home_in_both_languages(
+        self, client, section_child
+    ):
+        urls = ["/tr/hakkimizda/", "/en/about/", "/tr/", "/en/", "/tr/hakkimizda/ekip/"]
+        for url in urls:
+            client.get(url)
+        child = section_child["en"]
+        child.title = "Our team"
+        child.save_revision().publish()
+        for url in urls:
+            assert state(client.get(url)) == "miss", url
+        assert "Our team" in client.get("/en/about/team/").text
+
+    def test_unpublishing_removes_the_page_at_once(self, client, section_child):
+        assert client.get("/tr/hakkimizda/ekip/").status_code == 200
+        assert state(client.get("/tr/hakkimizda/ekip/")) == "hit"
+        section_child["tr"].unpublish()
+        assert client.get("/tr/hakkimizda/ekip/").status_code == 404
+
+    def test_deleting_purges_the_listing(self, client, section_child):
+        client.get("/tr/hakkimizda/")
+        assert state(client.get("/tr/hakkimizda/")) == "hit"
+        section_child["tr"].delete()
+        assert state(client.get("/tr/hakkimizda/")) == "miss"
+
+    def test_pages_elsewhere_in_the_tree_stay_cached(self, client, section_child, add_page, homes):
+        other = add_page(homes["tr"], StandardPage, title="İletişim", slug="iletisim")
+        other_child = add_page(other, StandardPage, title="Adres", slug="adres")
+        client.get(other_child.url)
+        section_child["tr"].save_revision().publish()
+        assert state(client.get(other_child.url)) == "hit"
+
+    def test_moving_a_page_purges_everything(self, client, section_child, homes):
+        client.get("/tr/hakkimizda/ekip/")
+        section_child["tr"].move(homes["tr"], pos="last-child")
+        old = client.get("/tr/hakkimizda/ekip/")
+        assert old.status_code in (301, 404)  # Wagtail adds a redirect from the old URL
+        assert client.get("/tr/ekip/").status_code == 200

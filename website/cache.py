@@ -1,0 +1,229 @@
+"""Full-page cache for anonymous visitors, and its purging when content changes.
+
+wagtail-cache (the usual library) does not support Wagtail 8 yet (it requires
+wagtail<8.0), so this is a small middleware on Django's cache framework (Redis in
+production, local memory elsewhere).
+
+What is cached: GET/HEAD responses with status 200 under a language prefix (/tr/, /en/),
+for requests without a session cookie, whose response sets no cookie (so no page with a
+CSRF token is ever shared) and is not marked private/no-store. Everything else -- logged-in
+editors, POSTs, the admin and previews, documents, pages with forms -- always goes to the
+view. The admin is also marked never-cache for browsers and proxies.
+
+Keys: the host, full path and query string, plus a per-path *generation* number. Purging a
+path bumps its generation, which drops every query variant of it at once (?page=2,
+filters); a global generation drops everything (menus and the footer change on every
+page). Signal handlers purge, on publish/unpublish/delete, the page, its ancestors
+(listings, the home page) and their translations; a move, or a change to a top-level page
+(in the menu) or to the site identity, purges everything.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import add_never_cache_headers, patch_response_headers
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = getattr(settings, "PAGE_CACHE_ALIAS", "default")
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/")
+HIT_HEADER = "X-Page-Cache"
+
+
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _language_prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def _generation_key(path):
+    return "pagecache:gen:" + hashlib.md5(path.encode()).hexdigest()
+
+
+GLOBAL_GENERATION_KEY = "pagecache:gen:*"
+
+
+def _response_key(request, generations):
+    raw = "|".join([request.get_host(), request.get_full_path(), *map(str, generations)])
+    return "pagecache:page:" + hashlib.md5(raw.encode()).hexdigest()
+
+
+def _generations(cache, path):
+    keys = [GLOBAL_GENERATION_KEY, _generation_key(path)]
+    values = cache.get_many(keys)
+    return [values.get(key, 0) for key in keys]
+
+
+def _is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if not request.path.startswith(_language_prefixes()):
+        return False
+    # Logged-in users and anyone else with a session always get a fresh page.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _is_cacheable_response(response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors from the cache; see the module docstring for the rules.
+
+    Place it after SecurityMiddleware/WhiteNoise and before the CSP middleware, so the
+    stored response carries the headers (CSP included) it was rendered with."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(NEVER_CACHED_PREFIXES):
+            response = self.get_response(request)
+            add_never_cache_headers(response)
+            return response
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+
+        cache = _cache()
+        generations = _generations(cache, request.path)
+        key = _response_key(request, generations)
+        try:
+            cached = cache.get(key)
+        except Exception:  # a cache outage must not take the site down
+            logger.exception("page cache read failed")
+            cached = None
+        if cached is not None:
+            cached[HIT_HEADER] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if _is_cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            patch_response_headers(response, cache_timeout=60)
+            try:
+                cache.set(key, response, _timeout())
+            except Exception:
+                logger.exception("page cache write failed")
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+# --- Purging ---------------------------------------------------------------------------
+
+
+def purge_paths(paths):
+    """Drop every cached variant (any host, any query string) of each URL path."""
+    cache = _cache()
+    for path in set(paths):
+        key = _generation_key(path)
+        try:
+            cache.incr(key)
+        except ValueError:  # not there yet
+            cache.set(key, 1, None)
+
+
+def purge_all():
+    try:
+        _cache().incr(GLOBAL_GENERATION_KEY)
+    except ValueError:
+        _cache().set(GLOBAL_GENERATION_KEY, 1, None)
+
+
+def _url_path(page):
+    try:
+        parts = page.get_url_parts()
+    except Exception:
+        return None
+    if not parts:
+        return None
+    return parts[2]
+
+
+def paths_for_page(page):
+    """The URL paths whose content shows ``page``: itself, its ancestors (listings and the
+    home page), and the same for each of its translations."""
+    from wagtail.models import Page
+
+    paths = set()
+    related = [page]
+    related += list(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
+    for each in related:
+        for ancestor in each.get_ancestors(inclusive=True).filter(depth__gte=2):
+            path = _url_path(ancestor)
+            if path:
+                paths.add(path)
+        # The page itself even when it is no longer routable from its ancestors.
+        path = _url_path(each)
+        if path:
+            paths.add(path)
+    return paths
+
+
+def purge_page(page):
+    if page.depth <= 3 or getattr(page, "show_in_menus", False):
+        purge_all()  # the main menu, shown on every page, lists top-level pages
+        return
+    purge_paths(paths_for_page(page))
+
+
+def _on_page_change(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def _on_page_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        purge_page(instance)
+
+
+def _on_everything_changed(sender, **kwargs):
+    purge_all()
+
+
+def _on_identity_saved(sender, instance, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    # Site settings are created with their defaults the first time a page reads them:
+    # nothing visible changed, and purging there would empty the cache on first render.
+    if created and isinstance(instance, BaseSiteSetting):
+        return
+    purge_all()
+
+
+def connect_signals():
+    from django.db.models.signals import post_save, pre_delete
+    from wagtail.models import Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_on_page_change, dispatch_uid="pagecache-published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-unpublished")
+    pre_delete.connect(_on_page_delete, dispatch_uid="pagecache-deleted")
+    post_page_move.connect(_on_everything_changed, dispatch_uid="pagecache-moved")
+    post_save.connect(_on_everything_changed, sender=Site, dispatch_uid="pagecache-site")
+    # Site identity shown on every page (header, footer): purge everything when it changes.
+    for label in getattr(settings, "PAGE_CACHE_PURGE_ALL_ON", []):
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        post_save.connect(_on_identity_saved, sender=model, dispatch_uid=f"pagecache-{label}")
+        pre_delete.connect(
+            _on_everything_changed, sender=model, dispatch_uid=f"pagecache-del-{label}"
+        )
