@@ -103,6 +103,8 @@ class PageRecorder:
 def open_page(browser, live_server):
     """``open_page(language="tr", width=1280, height=900)`` → a new Playwright page.
 
+    At the end of the test, any CSP violation or 5xx seen by any opened page fails it.
+
     ``page.goto("/tr/")`` works with paths: the live server's URL is the base URL."""
     contexts = []
     recorder = PageRecorder()
@@ -129,18 +131,16 @@ def open_page(browser, live_server):
         for page in context.pages:
             recorder.collect(page)
         context.close()
+    # Every page the test opened: no CSP violation, no server error.
+    assert not recorder.csp_violations, recorder.csp_violations
+    assert not recorder.server_errors, recorder.server_errors
 
 
 @pytest.fixture
 def page(open_page):
-    """A Turkish-speaking desktop browser page; the test fails on any CSP violation or 5xx."""
-    tab = open_page()
-    yield tab
-    recorder = open_page.recorder
-    for opened in tab.context.pages:
-        recorder.collect(opened)
-    assert not recorder.csp_violations, recorder.csp_violations
-    assert not recorder.server_errors, recorder.server_errors
+    """A Turkish-speaking desktop browser page (``open_page`` fails the test on any CSP
+    violation or 5xx response)."""
+    return open_page()
 
 
 @pytest.fixture(scope="package")

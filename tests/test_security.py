@@ -1,0 +1,208 @@
+"""Security: headers, login rate limiting, and a sweep of hostile input.
+
+The sweep is two tables. To cover a new query parameter add a row to QUERY_TARGETS; for
+a new form, a row to FORM_TARGETS. A row whose page or URL does not exist yet is skipped."""
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
+
+HOSTILE = {
+    "script": "<script>alert('x')</script>",
+    "attribute": '"><img src=x onerror=alert(1)>',
+    "sql": "'; DROP TABLE wagtailcore_page; -- OR 1=1",
+    "long": "ğ" * 10_000,
+    "dotted-i": "İSTANBUL ıi İi",
+    "rtl": "مرحبا \u202eevil\u202c שלום",
+    "null": "a\x00b",
+    "template": "{{ 7|add:7 }}{% now 'Y' %}",
+    "percent": "%00%27%3Cscript%3E",
+}
+# What must never appear unescaped in a response.
+FORBIDDEN = ["<script>alert('x')</script>", "<img src=x onerror", "\u202eevil"]
+
+# (label, where: a page model "app.Model" or a path with {lang}, query parameter)
+QUERY_TARGETS = [
+    ("home ?page", "home.HomePage", "page"),
+    ("standard page ?q", "home.StandardPage", "q"),
+    ("info note ?page", "home.InfoNotePage", "page"),
+    ("404 ?next", "/{lang}/no-such-page/", "next"),
+    ("news index ?page", "news.NewsIndexPage", "page"),
+    ("news index ?category", "news.NewsIndexPage", "category"),
+    ("news index ?tag", "news.NewsIndexPage", "tag"),
+    ("event index ?page", "events.EventIndexPage", "page"),
+    ("event index ?when", "events.EventIndexPage", "when"),
+    ("training library ?q", "resources.ResourceIndexPage", "q"),
+    ("training library ?topic", "resources.ResourceIndexPage", "topic"),
+    ("training library ?page", "resources.ResourceIndexPage", "page"),
+    ("search ?q", "/{lang}/search/", "q"),
+    ("search ?page", "/{lang}/search/", "page"),
+]
+
+# (label, URL name or path with {lang}, form data with "{payload}" where the payload goes,
+#  model "app.Model" that must not get a row for hostile input, or None)
+FORM_TARGETS = [
+    (
+        "newsletter signup",
+        "newsletter:signup",
+        {"email": "{payload}", "name": "{payload}", "consent": "on"},
+        "newsletter.Subscriber",
+    ),
+    ("search form", "/{lang}/search/", {"q": "{payload}"}, None),
+]
+
+
+@pytest.fixture
+def demo(homes):
+    call_command("load_demo_content", verbosity=0)
+    cache.clear()
+
+
+def _page_path(target, language):
+    if target.startswith("/"):
+        return target.format(lang=language)
+    try:
+        model = apps.get_model(target)
+    except LookupError:
+        return None
+    page = Page.objects.type(model).live().filter(locale__language_code=language).first()
+    return page.url if page else None
+
+
+def _form_url(target, language):
+    if target.startswith("/"):
+        return target.format(lang=language)
+    from django.utils import translation
+
+    with translation.override(language):
+        try:
+            return reverse(target)
+        except NoReverseMatch:
+            return None
+
+
+def assert_safe(response, label):
+    assert response.status_code < 500, f"{label}: {response.status_code}"
+    body = response.content.decode("utf-8", "replace")
+    for forbidden in FORBIDDEN:
+        assert forbidden not in body, f"{label}: unescaped {forbidden!r}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("label", "target", "param"), QUERY_TARGETS, ids=[t[0] for t in QUERY_TARGETS])
+def test_hostile_query_parameters(client, demo, label, target, param):
+    paths = {language: _page_path(target, language) for language in ("tr", "en")}
+    if not all(paths.values()):
+        pytest.skip(f"{target} is not there yet")
+    for language, path in paths.items():
+        probe = client.get(path)
+        if probe.status_code == 404 and "no-such" not in path:
+            pytest.skip(f"{path} does not exist yet")
+        for name, payload in HOSTILE.items():
+            response = client.get(path, {param: payload})
+            assert_safe(response, f"{label} [{language}] {name}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("label", "target", "data", "model"), FORM_TARGETS, ids=[t[0] for t in FORM_TARGETS]
+)
+def test_hostile_form_input(client, demo, label, target, data, model):
+    url = _form_url(target, "tr")
+    if url is None or client.get(url).status_code == 404:
+        pytest.skip(f"{target} is not there yet")
+    Model = None
+    if model:
+        try:
+            Model = apps.get_model(model)
+        except LookupError:
+            Model = None
+    before = Model.objects.count() if Model else 0
+    for name, payload in HOSTILE.items():
+        form = {key: value.replace("{payload}", payload) for key, value in data.items()}
+        response = client.post(url, form)
+        assert_safe(response, f"{label} {name}")
+    if Model:
+        assert Model.objects.count() == before, "hostile input was stored"
+
+
+@pytest.mark.django_db
+def test_hostile_path_segments_give_404_not_500(client, homes):
+    for name, payload in HOSTILE.items():
+        if name == "null":
+            continue  # not representable in a URL path the client sends
+        response = client.get(f"/tr/{payload[:200]}/")
+        assert_safe(response, name)
+        assert response.status_code == 404
+
+
+# --- Headers ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_public_pages_carry_a_strict_csp_with_the_style_nonce(client, homes):
+    response = client.get("/tr/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'<style nonce="{nonce}">' in response.text
+
+
+@pytest.mark.django_db
+def test_admin_has_no_site_csp_and_is_never_cached(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_production_settings_harden_headers():
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        SECRET_KEY="k3y-" + "a9Zq" * 15,
+        ALLOWED_HOSTS="example.org",
+    )
+    code = (
+        "import django;django.setup();from django.conf import settings as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.X_FRAME_OPTIONS, s.SECURE_CONTENT_TYPE_NOSNIFF, s.SECURE_REFERRER_POLICY,"
+        " 'csp.middleware.CSPMiddleware' in s.MIDDLEWARE, s.AXES_ENABLED if hasattr(s,'AXES_ENABLED') else True)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.stdout.split() == [
+        "31536000", "True", "True", "DENY", "True", "strict-origin-when-cross-origin", "True", "True"
+    ], out.stderr
+
+
+# --- Login rate limiting ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_admin_login_locks_after_repeated_failures(client, settings, django_user_model):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-pass-123")
+    for _ in range(2):
+        response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        assert response.status_code == 200  # the form again, with an error
+    third = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    assert third.status_code == 429  # the limit is reached: locked
+    locked = client.post("/admin/login/", {"username": "editor", "password": "right-pass-123"})
+    assert locked.status_code == 429
+    assert "Too many failed login attempts" in locked.text or "Çok fazla" in locked.text
+    # Another account from the same address is not locked out.
+    django_user_model.objects.create_superuser("other", "other@example.org", "other-pass-123")
+    ok = client.post("/admin/login/", {"username": "other", "password": "other-pass-123"})
+    assert ok.status_code == 302
