@@ -17,14 +17,14 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -69,7 +69,30 @@ class NewsCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsPageTag(TaggedItemBase):
+TURKISH_ASCII = str.maketrans("çğıİöşüÇĞÖŞÜâîûÂÎÛ", "cgiiosuCGOSUaiuAIU")
+
+
+def slugify_tr(text):
+    """Django's slugify drops Turkish letters ("ı" vanishes): transliterate them first."""
+    return slugify(str(text).translate(TURKISH_ASCII))
+
+
+class NewsTag(TagBase):
+    """News keywords, with ASCII slugs for readable URLs (/tr/haberler/etiket/egitim/)."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
+    def slugify(self, tag, i=None):
+        slug = slugify_tr(tag) or "tag"
+        return f"{slug}_{i}" if i is not None else slug
+
+
+class NewsPageTag(ItemBase):
+    tag = models.ForeignKey(NewsTag, related_name="tagged_news", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
     )
@@ -120,12 +143,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def news(self):
         """Live, public articles of this language, newest first."""
-        return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-date_published", "-pk")
-        )
+        return NewsPage.objects.live().public().child_of(self).order_by("-date_published", "-pk")
 
     def categories(self):
         return NewsCategory.objects.filter(locale_id=self.locale_id)
@@ -138,8 +156,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def _tag(self, slug):
         tag = (
-            Tag.objects.filter(
-                slug=slug, news_newspagetag_items__content_object__in=self.news().values("pk")
+            NewsTag.objects.filter(
+                slug=slug, tagged_news__content_object__in=self.news().values("pk")
             )
             .distinct()
             .first()
@@ -200,10 +218,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         by_key = {c.translation_key: c for c in categories}
         for item in [featured, *items] if featured else items:
             item.local_categories = localized_categories(item.categories.all(), by_key)
-        years = [
-            d.year
-            for d in self.news().dates("date_published", "year", order="DESC")
-        ]
+        years = [d.year for d in self.news().dates("date_published", "year", order="DESC")]
         context.update(
             {
                 "featured": featured,
@@ -216,20 +231,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                     (c, self.filter_url("category", c.slug, request)) for c in categories
                 ],
                 "years": [(y, self.filter_url("year", y, request)) for y in years],
-                "feeds": self.feed_links(request, filter_value if filter_kind == "category" else None),
+                "feeds": self.feed_links(
+                    request, filter_value if filter_kind == "category" else None
+                ),
             }
         )
         return context
 
     def feed_links(self, request, category=None):
         links = [
-            ("application/rss+xml", "RSS", self.feed_url("rss", None, request)),
-            ("application/atom+xml", "Atom", self.feed_url("atom", None, request)),
+            ("application/rss+xml", f"{self.title} (RSS)", self.feed_url("rss", None, request)),
+            ("application/atom+xml", f"{self.title} (Atom)", self.feed_url("atom", None, request)),
         ]
         if category is not None:
             links += [
-                ("application/rss+xml", f"RSS: {category.name}", self.feed_url("rss", category, request)),
-                ("application/atom+xml", f"Atom: {category.name}", self.feed_url("atom", category, request)),
+                (
+                    "application/rss+xml",
+                    f"{self.title}: {category.name} (RSS)",
+                    self.feed_url("rss", category, request),
+                ),
+                (
+                    "application/atom+xml",
+                    f"{self.title}: {category.name} (Atom)",
+                    self.feed_url("atom", category, request),
+                ),
             ]
         return [
             {"type": t, "title": title, "url": request.build_absolute_uri(url)}
@@ -342,8 +367,8 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news articles")
 
     def save(self, *args, **kwargs):
-        if self.date_published is None and self.live:
-            self.date_published = self.first_published_at or timezone.now()
+        if self.date_published is None and self.first_published_at is not None:
+            self.date_published = self.first_published_at
         return super().save(*args, **kwargs)
 
     @property
@@ -367,7 +392,9 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent().specific
-        by_key = {c.translation_key: c for c in NewsCategory.objects.filter(locale_id=self.locale_id)}
+        by_key = {
+            c.translation_key: c for c in NewsCategory.objects.filter(locale_id=self.locale_id)
+        }
         categories = localized_categories(self.categories.all(), by_key)
         if isinstance(parent, NewsIndexPage):
             context["news_index"] = parent

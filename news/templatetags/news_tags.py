@@ -13,7 +13,13 @@ from wagtail.models import Locale
 
 from home.models import SiteProfile
 
-from ..models import NewsIndexPage, NewsPage, _listing_queryset
+from ..models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    _listing_queryset,
+    localized_categories,
+)
 
 register = template.Library()
 
@@ -34,8 +40,10 @@ def latest_news(context, count=3):
     items = []
     if index is not None:
         items = list(_listing_queryset(index.news())[:count])
-    for item in items:
-        item.local_categories = []
+    if items:
+        by_key = {c.translation_key: c for c in NewsCategory.objects.filter(locale_id=locale_id)}
+        for item in items:
+            item.local_categories = localized_categories(item.categories.all(), by_key)
     return {"index": index, "items": items, "request": request}
 
 
