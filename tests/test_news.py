@@ -410,3 +410,23 @@ def test_query_counts_do_not_grow_with_articles(client, news):
     with_60 = _render_counts(client, urls)
     assert with_10 == with_60
     assert with_60[0] < 40
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def test_editor_can_open_the_news_forms(self, admin_client, news):
+        index = news["tr"]
+        response = admin_client.get(f"/admin/pages/add/news/newspage/{index.pk}/")
+        assert response.status_code == 200
+        assert 'name="date_published"' in response.text
+        assert 'name="tags"' in response.text
+        page, _en = news["article"]("Düzenlenecek", _date(2020, 1, 1), tags=["göç"])
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+        assert admin_client.get("/admin/snippets/news/newscategory/").status_code == 200
+
+    def test_one_news_index_per_language_home(self, news, homes):
+        for home in homes.values():
+            home.refresh_from_db()  # numchild changed when the indexes were added
+            assert not NewsIndexPage.can_create_at(home)
+        assert NewsPage.can_create_at(news["tr"])
+        assert NewsPage.allowed_parent_page_models() == [NewsIndexPage]
