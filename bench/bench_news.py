@@ -228,14 +228,16 @@ def measure(client, url, repeat=5):
     client.get(url)  # warm up: renditions, caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    count = len(queries)  # read now: the next request resets the query log
+    # read now: the next request resets the query log
+    count = len(queries)
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     assert response.status_code == 200, (url, response.status_code)
     timings = []
     for _ in range(repeat):
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(timings)
+    return count, sql_ms, statistics.median(timings)
 
 
 def main():
@@ -260,10 +262,10 @@ def main():
                 f"in {time.perf_counter() - started:.1f} s"
             )
             total = target
-            print(f"  {'page':<32} {'queries':>8} {'ms (median of 5)':>18}")
+            print(f"  {'page':<20} {'queries':>8} {'SQL ms':>8} {'render ms (median of 5)':>24}")
             for name, url in urls.items():
-                queries, ms = measure(client, url)
-                print(f"  {name:<32} {queries:>8} {ms:>18.1f}")
+                queries, sql_ms, ms = measure(client, url)
+                print(f"  {name:<20} {queries:>8} {sql_ms:>8.1f} {ms:>24.1f}")
     finally:
         teardown_databases(old_config, verbosity=0)
 
