@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "glossary",
+    "directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
