@@ -50,7 +50,7 @@ def main(source):
         "provinces": provinces,
     }
     OUTPUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {OUTPUT} ({OUTPUT.stat().st_size:,} bytes)")
+    print(f"wrote {OUTPUT} ({OUTPUT.stat().st_size:,} bytes)")  # noqa: T201 (a script)
 
 
 if __name__ == "__main__":
