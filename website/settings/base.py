@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.contrib.routable_page",  # news: readable filter and feed URLs
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
