@@ -188,7 +188,9 @@ class IssueRenderer:
             to=[to],
             headers=unsubscribe_headers(unsubscribe),
         )
-        message.attach_alternative(self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), "text/html")
+        message.attach_alternative(
+            self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), "text/html"
+        )
         return message
 
     def for_subscriber(self, subscriber):

@@ -264,9 +264,7 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    issue = models.ForeignKey(
-        NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries"
-    )
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     sent_at = models.DateTimeField(null=True)
@@ -281,3 +279,6 @@ class Delivery(models.Model):
             )
         ]
         indexes = [models.Index(fields=["issue", "status"])]
+
+    def __str__(self):
+        return f"{self.issue_id} → {self.subscriber_id}: {self.status}"
