@@ -176,6 +176,7 @@ class IssueRenderer:
     def __init__(self, issue, base=None):
         self.issue = issue
         self.base = base or base_url()
+        self._unsubscribe_pattern = None
         with translation.override(issue.language):
             context = issue_context(issue, UNSUBSCRIBE_PLACEHOLDER, self.base)
             self.text = render_to_string("newsletter/email/issue.txt", context)
@@ -194,4 +195,10 @@ class IssueRenderer:
         return message
 
     def for_subscriber(self, subscriber):
-        return self.message(subscriber.email, unsubscribe_url(subscriber, self.base))
+        if self._unsubscribe_pattern is None:
+            with translation.override(self.issue.language):
+                self._unsubscribe_pattern = self.base + reverse(
+                    "newsletter:unsubscribe", args=["TOKEN"]
+                )
+        token = make_token(subscriber, UNSUBSCRIBE_SALT)
+        return self.message(subscriber.email, self._unsubscribe_pattern.replace("TOKEN", token))

@@ -545,3 +545,17 @@ def test_demo_content_is_idempotent(homes):
         NewsletterIssue.objects.count(),
         StandardPage.objects.filter(slug__in=["gizlilik", "privacy"]).count(),
     )
+
+
+@pytest.mark.django_db
+def test_rate_limit_behind_the_proxy_keys_on_the_forwarded_address(client, consent, settings):
+    settings.NEWSLETTER_SIGNUP_RATE = "1/m"
+    settings.RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"
+    first = {"HTTP_X_FORWARDED_FOR": "203.0.113.7, 198.51.100.1"}
+    assert client.post(SIGNUP["tr"], form_data(email="a@example.org"), **first).status_code == 302
+    assert client.post(SIGNUP["tr"], form_data(email="b@example.org"), **first).status_code == 429
+    # A forged leftmost entry does not escape the limit; another real client is unaffected.
+    forged = {"HTTP_X_FORWARDED_FOR": "192.0.2.99, 198.51.100.1"}
+    assert client.post(SIGNUP["tr"], form_data(email="c@example.org"), **forged).status_code == 429
+    other = {"HTTP_X_FORWARDED_FOR": "198.51.100.2"}
+    assert client.post(SIGNUP["tr"], form_data(email="d@example.org"), **other).status_code == 302
