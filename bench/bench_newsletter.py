@@ -71,7 +71,9 @@ def main(count):
     settings.DEBUG = False
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
-        print(f"database: {connection.vendor}, task backend: {settings.TASKS['default']['BACKEND']}")
+        print(
+            f"database: {connection.vendor}, task backend: {settings.TASKS['default']['BACKEND']}"
+        )
         started = time.perf_counter()
         urls = populate(count)
         print(f"populate({count}): {time.perf_counter() - started:.2f} s")
@@ -105,7 +107,9 @@ def main(count):
                 started = time.perf_counter()
                 response = client.get(url)
                 ms = (time.perf_counter() - started) * 1000
-            print(f"GET {url} ({name}): {response.status_code}, {len(queries)} queries, {ms:.1f} ms")
+            print(
+                f"GET {url} ({name}): {response.status_code}, {len(queries)} queries, {ms:.1f} ms"
+            )
     finally:
         teardown_databases(old_config, verbosity=0)
 

@@ -232,6 +232,13 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
     def language(self):
         return self.locale.language_code
 
+    def copy_for_translation(self, locale, exclude_fields=None):
+        """A translation starts as a draft of its own, whatever the source's state."""
+        translation = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        translation.status = self.Status.DRAFT
+        translation.queued_at = translation.sent_at = None
+        return translation
+
     # --- preview ---------------------------------------------------------------
 
     @property

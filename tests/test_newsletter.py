@@ -429,6 +429,20 @@ class TestSending:
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert "Tek tıkla abonelikten çıkın" in html
 
+    def test_a_translation_of_a_sent_issue_starts_as_a_draft(self, issue, locales):
+        make_subscribers(2, language="en")
+        deliver(issue.pk)
+        issue.refresh_from_db()
+        assert issue.status == NewsletterIssue.Status.SENT
+        english = issue.copy_for_translation(locales["en"])
+        english.subject = "March newsletter"
+        english.save()
+        assert english.status == NewsletterIssue.Status.DRAFT and english.sent_at is None
+        deliver(english.pk)
+        assert sorted(m.to[0] for m in mail.outbox) == ["s0@example.org", "s1@example.org"]
+        assert mail.outbox[0].subject == "March newsletter"
+        assert "/en/newsletter/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
+
     def test_unsubscribing_mid_way_is_respected(self, issue):
         make_subscribers(3)
         first = Subscriber.objects.order_by("pk").first()
