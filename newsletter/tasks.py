@@ -7,9 +7,10 @@ mail server, writes only to those without a ``sent`` row, so nobody gets the iss
 twice and nobody is skipped."""
 
 import logging
+from contextlib import contextmanager
 
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -44,9 +45,33 @@ def deliver(issue_id):
     NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
     claim_recipients(issue)
     renderer = IssueRenderer(issue)
+    with relaxed_commits():
+        return _send_pending(issue, renderer)
+
+
+@contextmanager
+def relaxed_commits():
+    """On PostgreSQL, let each "sent" mark commit without waiting for the disk flush.
+
+    Every mark is still its own commit, so a worker that dies loses none of them;
+    only a crash of the database server itself could lose the last fraction of a
+    second. This makes the per-message bookkeeping several times faster."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _send_pending(issue, renderer):
     sent = 0
     last_pk = 0
-    with get_connection() as connection:
+    with get_connection() as mail_connection:
         while True:
             batch = list(
                 Delivery.objects.filter(issue=issue, pk__gt=last_pk)
@@ -63,7 +88,7 @@ def deliver(issue_id):
             for delivery in batch:
                 last_pk = delivery.pk
                 message = renderer.for_subscriber(delivery.subscriber)
-                message.connection = connection
+                message.connection = mail_connection
                 try:
                     message.send()
                 except Exception as error:
