@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock, StructBlock, TextBlock
@@ -77,13 +78,19 @@ class ConsentText(TranslatableMixin, models.Model):
 
     @classmethod
     def current(cls):
-        """The highest version in the active language (Turkish as a fallback)."""
-        return (
-            cls.objects.for_active_language()
-            .select_related("privacy_page")
+        """The highest version in the active language (Turkish as a fallback), in
+        one query: it is on every page's footer."""
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        texts = list(
+            cls.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+            .select_related("privacy_page", "locale")
             .order_by("-version", "-pk")
-            .first()
         )
+        for wanted in (language, settings.LANGUAGE_CODE):
+            for text in texts:
+                if text.locale.language_code == wanted:
+                    return text
+        return None
 
 
 class Subscriber(models.Model):

@@ -573,3 +573,22 @@ def test_rate_limit_behind_the_proxy_keys_on_the_forwarded_address(client, conse
     assert client.post(SIGNUP["tr"], form_data(email="c@example.org"), **forged).status_code == 429
     other = {"HTTP_X_FORWARDED_FOR": "198.51.100.2"}
     assert client.post(SIGNUP["tr"], form_data(email="d@example.org"), **other).status_code == 302
+
+
+@pytest.mark.django_db
+def test_footer_signup_costs_a_single_query(client, consent, django_assert_num_queries):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    request = RequestFactory().get("/en/")
+    template = Template("{% load newsletter_tags %}{% newsletter_signup_form compact=True %}")
+    with translation.override("en"):
+        template.render(Context({"request": request}))  # warm the site-root cache
+        with django_assert_num_queries(1):
+            html = template.render(Context({"request": request}))
+    assert "I agree to receive the newsletter." in html and 'href="/en/privacy/"' in html
+    # A language without its own text falls back to Turkish.
+    ConsentText.objects.filter(locale__language_code="en").delete()
+    with translation.override("en"):
+        assert "E-bülteni almayı kabul ediyorum." in template.render(Context({"request": request}))
