@@ -86,7 +86,7 @@ def search(request):
                 continue
             key = f"{model._meta.app_label}.{model._meta.model_name}"
             types.append(
-                {"key": key, "label": model._meta.verbose_name_plural, "count": count, "id": ct_id}
+                {"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id}
             )
         types.sort(key=lambda item: (-item["count"], str(item["label"])))
         selected = next((t for t in types if t["key"] == requested_type), None)
