@@ -49,9 +49,7 @@ class LocaleAwareIndex(PostgresIndex):
         groups = {}
         for obj in objs:
             locale_id = getattr(obj, "locale_id", None)
-            config = (
-                config_for_language(languages.get(locale_id)) if locale_id else NEUTRAL_CONFIG
-            )
+            config = config_for_language(languages.get(locale_id)) if locale_id else NEUTRAL_CONFIG
             groups.setdefault(config, []).append(obj)
         for config, group in groups.items():
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)

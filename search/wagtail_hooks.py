@@ -7,7 +7,9 @@ from .admin_views import PERMISSION, PopularSearchTermsView
 
 urlpatterns = [
     path("", PopularSearchTermsView.as_view(), name="search_terms"),
-    path("results/", PopularSearchTermsView.as_view(results_only=True), name="search_terms_results"),
+    path(
+        "results/", PopularSearchTermsView.as_view(results_only=True), name="search_terms_results"
+    ),
 ]
 
 
