@@ -22,6 +22,8 @@ def _required(name):
 
 
 DEBUG = False
+# Crawlers are welcome only here (robots.txt); a staging server sets SITE_ENVIRONMENT=staging.
+SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="production")
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",")]
 CSRF_TRUSTED_ORIGINS = env.list(
