@@ -5,6 +5,7 @@ restrictions (trainers-only documents) are enforced exactly as Wagtail does; the
 count is taken only when that view actually serves the file."""
 
 import os
+import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -48,6 +49,10 @@ def kit_documents(kit, request=None):
             if document is None:  # chosen document deleted since
                 continue
             document.is_private = document.collection_id in private_ids
+            try:
+                document.display_size = document.get_file_size()
+            except OSError:  # file missing on disk
+                document.display_size = None
             document.download_url = base_url + kit.reverse_subpage(
                 "download", args=[document.pk]
             ).lstrip("/")
@@ -91,7 +96,7 @@ def serve_kit_document(request, kit, document_id):
 
 def zip_filename(kit):
     """A stable name in the page's language: the slugified title and the version."""
-    version = slugify_tr(kit.version or "")
+    version = re.sub(r"[^0-9A-Za-z.]+", "-", kit.version or "").strip("-.")
     stem = slugify_tr(kit.title) or "kit"
     return f"{stem}-v{version}.zip" if version else f"{stem}.zip"
 
@@ -118,7 +123,8 @@ def public_kit_documents(kit):
             continue
         position, title = module_titles.get(doc_id, (0, ""))
         folder = f"{position:02d}-{slugify_tr(title) or 'module'}"
-        name = os.path.basename(document.file.name)
+        extension = os.path.splitext(document.file.name)[1].lower()
+        name = (slugify_tr(document.title) or "document") + extension
         arcname = f"{folder}/{name}"
         counter = 2
         while arcname in used:
