@@ -6,9 +6,13 @@ facet's counts are computed with the other filters applied, one aggregate query 
 facet, so queries stay flat however many kits there are. Unknown values simply match
 nothing (an empty state, never an error)."""
 
+import re
+
 from django.db.models import Count, Q
 
 from .models import AUDIENCES, KIT_LANGUAGES, Topic, TrainingKitPage
+
+_NOT_WORD = re.compile(r"[^\w\s'-]|_")
 
 
 class LibraryQuery:
@@ -17,7 +21,8 @@ class LibraryQuery:
         self.topic = (params.get("topic") or "").strip()[:120]
         self.audience = (params.get("audience") or "").strip()[:40]
         self.language = (params.get("language") or "").strip()[:10]
-        self.query = (params.get("q") or "").strip()[:200]
+        # Words only: control characters and query syntax break the search backends.
+        self.query = " ".join(_NOT_WORD.sub(" ", params.get("q") or "").split())[:200]
         self.topics = list(Topic.objects.filter(locale_id=index_page.locale_id))
         self._topics_by_slug = {topic.slug: topic for topic in self.topics}
         self._topics_by_key = {topic.translation_key: topic for topic in self.topics}
