@@ -545,3 +545,68 @@ def test_concurrent_downloads_are_counted_exactly(homes, library, make_kit):
     rows = DocumentDownload.objects.filter(kit=kit, document=document)
     assert rows.count() == 1
     assert rows.get().count == threads * per_thread
+
+
+# --- Admin: page-tree rules and editing ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def test_one_library_per_language_home(self, library, homes):
+        for home in homes.values():
+            home.refresh_from_db()  # numchild changed when the library was added
+            assert not ResourceIndexPage.can_create_at(home)
+        assert TrainingKitPage.can_create_at(library["tr"])
+        assert not TrainingKitPage.can_create_at(homes["tr"])
+
+    def test_editor_creates_a_kit_with_a_module_in_the_admin(self, admin_client, library, topics):
+        from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+        document = make_document("Sunum")
+        url = reverse(
+            "wagtailadmin_pages:add", args=("resources", "trainingkitpage", library["tr"].pk)
+        )
+        assert admin_client.get(url).status_code == 200
+        data = nested_form_data(
+            {
+                "title": "Yeni Kit",
+                "slug": "yeni-kit",
+                "summary": "Özet",
+                "description": rich_text("<p>Açıklama</p>"),
+                "audience_ngos": "on",
+                "language_tr": "on",
+                "version": "2.0",
+                "licence": "CC-BY-4.0",
+                "modules": streamfield(
+                    [
+                        (
+                            "module",
+                            {
+                                "title": "Birinci modül",
+                                "description": rich_text("<p>Modül</p>"),
+                                "duration": "2 saat",
+                                "learning_objectives": streamfield([("item", "Hedef")]),
+                                "documents": streamfield([("item", document.pk)]),
+                            },
+                        )
+                    ]
+                ),
+                "action-publish": "publish",
+            }
+        )
+        data["topics"] = [topics["advocacy"].pk]
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        kit = TrainingKitPage.objects.get(slug="yeni-kit")
+        assert kit.live and kit.document_ids() == [document.pk]
+        assert list(kit.topics.all()) == [topics["advocacy"]]
+        html = admin_client.get("/tr/egitim-kutuphanesi/yeni-kit/").text
+        assert "Birinci modül" in html and "Sunum" in html
+
+    def test_topics_snippets_and_report_are_in_the_admin(self, admin_client, topics):
+        response = admin_client.get(reverse("wagtailsnippets_resources_topic:list"))
+        assert response.status_code == 200
+        assert "Savunuculuk" in response.text
+        assert reverse("resources_downloads_report") in admin_client.get(
+            "/admin/reports/"
+        ).text or (admin_client.get(reverse("resources_downloads_report")).status_code == 200)
