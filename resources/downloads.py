@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
@@ -91,6 +92,8 @@ def serve_kit_document(request, kit, document_id):
     response = wagtail_serve_document(request, document.pk, document.filename)
     if response.status_code == 200:
         record_download(kit, document)
+    # A shared cache must not answer this URL, or downloads would go uncounted.
+    add_never_cache_headers(response)
     return response
 
 

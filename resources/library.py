@@ -32,7 +32,10 @@ class LibraryQuery:
         return bool(self.topic or self.audience or self.language or self.query)
 
     def base(self):
-        return TrainingKitPage.objects.live().public().child_of(self.index_page)
+        # public() looks the view restrictions up once; every facet reuses the result.
+        if not hasattr(self, "_base"):
+            self._base = TrainingKitPage.objects.live().public().child_of(self.index_page)
+        return self._base.all()
 
     def _search_ids(self):
         if not hasattr(self, "_matching_ids"):

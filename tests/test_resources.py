@@ -254,6 +254,7 @@ class TestDownloads:
         assert response.status_code == 200
         body = b"".join(response.streaming_content)
         assert body.startswith(b"%PDF")
+        assert "no-cache" in response["Cache-Control"]
         assert DocumentDownload.objects.get(kit=kit, document=document).count == 1
         client.get(url)
         client.get(url)
