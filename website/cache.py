@@ -5,9 +5,11 @@ wagtail<8.0), so this is a small middleware on Django's cache framework (Redis i
 production, local memory elsewhere).
 
 What is cached: GET/HEAD responses with status 200 under a language prefix (/tr/, /en/),
-for requests without a session cookie, whose response sets no cookie (so no page with a
-CSRF token is ever shared) and is not marked private/no-store. Everything else -- logged-in
-editors, POSTs, the admin and previews, documents, pages with forms -- always goes to the
+for requests without a session cookie, whose response sets no cookie other than the CSRF
+cookie and is not marked private/no-store. A page with a form (the footer's newsletter
+sign-up) is stored with a placeholder where the CSRF token was, and every visitor gets
+their own token and cookie put back on each hit, so no token is ever shared. Everything
+else -- logged-in editors, POSTs, the admin and previews, documents -- always goes to the
 view. The admin is also marked never-cache for browsers and proxies.
 
 Keys: the host, full path and query string, plus a per-path *generation* number. Purging a
@@ -20,9 +22,12 @@ page). Signal handlers purge, on publish/unpublish/delete, the page, its ancesto
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import add_never_cache_headers, patch_response_headers
 
 logger = logging.getLogger(__name__)
@@ -74,10 +79,43 @@ def _is_cacheable_request(request):
 def _is_cacheable_response(response):
     if response.status_code != 200 or response.streaming:
         return False
-    if response.cookies or response.has_header("Set-Cookie"):
+    # A page whose only cookie is the CSRF cookie (a form, e.g. the newsletter sign-up in
+    # the footer) is stored with a placeholder for the token; anything else is personal.
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
         return False
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control
+
+
+# The CSRF token in a stored page is replaced by this placeholder, and a fresh token for
+# each visitor (with its cookie) is put back on every hit, so forms keep their protection.
+CSRF_PLACEHOLDER = b"__page_cache_csrf_token__"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def _freeze(response):
+    content = response.content
+    has_csrf = settings.CSRF_COOKIE_NAME in response.cookies
+    if has_csrf:
+        content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+    headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+    return (response.status_code, headers, content, has_csrf)
+
+
+def _thaw(request, frozen):
+    status, headers, content, has_csrf = frozen
+    response = HttpResponse(status=status)
+    for key, value in headers:
+        response[key] = value
+    if has_csrf:
+        csrf = CsrfViewMiddleware(lambda request: None)
+        csrf.process_request(request)
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        response.content = content
+        csrf.process_response(request, response)  # sets the visitor's CSRF cookie
+    else:
+        response.content = content
+    return response
 
 
 class PageCacheMiddleware:
@@ -98,16 +136,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         cache = _cache()
-        generations = _generations(cache, request.path)
-        key = _response_key(request, generations)
+        key = _response_key(request, _generations(cache, request.path))
         try:
-            cached = cache.get(key)
+            frozen = cache.get(key)
         except Exception:  # a cache outage must not take the site down
             logger.exception("page cache read failed")
-            cached = None
-        if cached is not None:
-            cached[HIT_HEADER] = "hit"
-            return cached
+            frozen = None
+        if frozen is not None:
+            response = _thaw(request, frozen)
+            response[HIT_HEADER] = "hit"
+            return response
 
         response = self.get_response(request)
         if _is_cacheable_response(response):
@@ -115,7 +153,7 @@ class PageCacheMiddleware:
                 response.render()
             patch_response_headers(response, cache_timeout=60)
             try:
-                cache.set(key, response, _timeout())
+                cache.set(key, _freeze(response), _timeout())
             except Exception:
                 logger.exception("page cache write failed")
             response[HIT_HEADER] = "miss"
