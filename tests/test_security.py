@@ -24,7 +24,8 @@ HOSTILE = {
 # What must never appear unescaped in a response.
 FORBIDDEN = ["<script>alert('x')</script>", "<img src=x onerror", "\u202eevil"]
 
-# (label, where: a page model "app.Model" or a path with {lang}, query parameter)
+# (label, where: a page model "app.Model", a URL name "app:name" or a path with {lang},
+#  query parameter)
 QUERY_TARGETS = [
     ("home ?page", "home.HomePage", "page"),
     ("standard page ?q", "home.StandardPage", "q"),
@@ -35,11 +36,16 @@ QUERY_TARGETS = [
     ("news index ?tag", "news.NewsIndexPage", "tag"),
     ("event index ?page", "events.EventIndexPage", "page"),
     ("event index ?when", "events.EventIndexPage", "when"),
+    ("news article ?page", "news.NewsPage", "page"),
     ("training library ?q", "resources.ResourceIndexPage", "q"),
     ("training library ?topic", "resources.ResourceIndexPage", "topic"),
+    ("training library ?audience", "resources.ResourceIndexPage", "audience"),
+    ("training library ?language", "resources.ResourceIndexPage", "language"),
     ("training library ?page", "resources.ResourceIndexPage", "page"),
-    ("search ?q", "/{lang}/search/", "q"),
-    ("search ?page", "/{lang}/search/", "page"),
+    ("kit page ?q", "resources.TrainingKitPage", "q"),
+    ("search ?q", "site_search:search", "q"),
+    ("search ?page", "site_search:search", "page"),
+    ("newsletter ?email", "newsletter:signup", "email"),
 ]
 
 # (label, URL name or path with {lang}, form data with "{payload}" where the payload goes,
@@ -51,7 +57,7 @@ FORM_TARGETS = [
         {"email": "{payload}", "name": "{payload}", "consent": "on"},
         "newsletter.Subscriber",
     ),
-    ("search form", "/{lang}/search/", {"q": "{payload}"}, None),
+    ("newsletter resend", "newsletter:resend", {"email": "{payload}"}, "newsletter.Subscriber"),
 ]
 
 
@@ -64,6 +70,8 @@ def demo(homes):
 def _page_path(target, language):
     if target.startswith("/"):
         return target.format(lang=language)
+    if ":" in target:
+        return _form_url(target, language)
     try:
         model = apps.get_model(target)
     except LookupError:

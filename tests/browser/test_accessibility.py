@@ -5,12 +5,15 @@ page, add its model label (or a path) to AXE_PAGES; pages whose app is not there
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from .conftest import page_of_type
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-# ("label", model label of a Wagtail page type, or a URL path with {lang}).
+# ("label", a Wagtail page type "app.Model", a URL name "app:name" (+ "?query"), or a
+# URL path with {lang}).
 AXE_PAGES = [
     ("home", "home.HomePage"),
     ("standard", "home.StandardPage"),
@@ -22,7 +25,8 @@ AXE_PAGES = [
     ("event", "events.EventPage"),
     ("library", "resources.ResourceIndexPage"),
     ("kit", "resources.TrainingKitPage"),
-    ("search", "/{lang}/search/?q=g%C3%B6%C3%A7"),
+    ("search", "site_search:search?q=g%C3%B6%C3%A7"),
+    ("newsletter", "newsletter:signup"),
 ]
 
 
@@ -43,6 +47,13 @@ def _path(target, language):
     """The URL path for an AXE_PAGES target, or None when that page type is not there yet."""
     if target.startswith("/"):
         return target.format(lang=language)
+    if ":" in target:
+        name, _, query = target.partition("?")
+        with translation.override(language):
+            try:
+                return reverse(name) + (f"?{query}" if query else "")
+            except NoReverseMatch:
+                return None
     try:
         return page_of_type(target, language).url
     except pytest.skip.Exception:
