@@ -183,6 +183,8 @@ def wrk(url, cookie=None):
 
     def latency(pct):
         match = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if match is None:  # no request completed
+            return float("nan")
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
@@ -248,11 +250,14 @@ def main():
                   f"{'uncached r/s':>12} {'p50':>6} {'p99':>6} {'err':>4} {'ratio':>6}")
         log(header)
         log("-" * len(header))
+        def ratio(value, reference):
+            return f"{value / reference:>6.0%}" if reference else f"{'n/a':>6}"
+
         for label, _url, (queries, _status, size), static, cached, fresh in rows:
             log(f"{label:<17} {queries:>7} {size / 1024:>5.0f} | {static[0]:>10.0f} | "
                 f"{cached[0]:>10.0f} {cached[1]:>6.1f} {cached[2]:>6.1f} {cached[3]:>4} "
-                f"{cached[0] / static[0]:>6.0%} | {fresh[0]:>12.0f} {fresh[1]:>6.1f} "
-                f"{fresh[2]:>6.1f} {fresh[3]:>4} {fresh[0] / static[0]:>6.0%}")
+                f"{ratio(cached[0], static[0])} | {fresh[0]:>12.0f} {fresh[1]:>6.1f} "
+                f"{fresh[2]:>6.1f} {fresh[3]:>4} {ratio(fresh[0], static[0])}")
         log("\nlatencies in ms; ratio = page r/s / static file of the same size r/s")
         log("targets: cached >= 70 %, uncached >= 4 %, <= 20 queries, p99 < 200 ms, 0 errors")
         for label, url, *_ in rows:
