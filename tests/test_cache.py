@@ -10,7 +10,8 @@ from home.models import StandardPage
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True  # off in the test settings, so other tests see fresh pages
     cache.clear()
     yield
     cache.clear()

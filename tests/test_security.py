@@ -21,8 +21,8 @@ HOSTILE = {
     "template": "{{ 7|add:7 }}{% now 'Y' %}",
     "percent": "%00%27%3Cscript%3E",
 }
-# What must never appear unescaped in a response.
-FORBIDDEN = ["<script>alert('x')</script>", "<img src=x onerror", "\u202eevil"]
+# What must never appear unescaped in a response (RTL and other text only must not 500).
+FORBIDDEN = ["<script>alert('x')</script>", "<img src=x onerror"]
 
 # (label, where: a page model "app.Model", a URL name "app:name" or a path with {lang},
 #  query parameter)

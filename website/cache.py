@@ -68,6 +68,8 @@ def _generations(cache, path):
 
 
 def _is_cacheable_request(request):
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return False
     if request.method not in ("GET", "HEAD"):
         return False
     if not request.path.startswith(_language_prefixes()):
