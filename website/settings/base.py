@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "glossary",
+    "bilingual",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -174,3 +175,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
+
+# --- Bilingual editing (bilingual app) -------------------------------------------
+# ASCII slugs: the admin's slug field transliterates Turkish letters (ı -> i, ş -> s…)
+# and the server does the same (bilingual.slugs, bilingual.text.turkish_slugify).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
