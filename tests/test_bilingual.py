@@ -316,3 +316,197 @@ class TestFallback:
         html = client.get(f"/en/untranslated/{only.pk}/").text
         assert 'href="/en/about/"' in html
         assert 'href="/tr/hakkinda/"' not in html
+
+
+# --- Glossary ----------------------------------------------------------------------
+
+from glossary.models import GlossaryPage, GlossaryTerm, collation_key  # noqa: E402
+
+
+@pytest.fixture
+def glossary(locales):
+    def pair(tr_term, en_term, tr_deprecated="", en_deprecated=""):
+        tr = GlossaryTerm.objects.create(
+            locale=locales["tr"], term=tr_term, deprecated_terms=tr_deprecated
+        )
+        en = tr.copy_for_translation(locales["en"])
+        en.term = en_term
+        en.deprecated_terms = en_deprecated
+        en.save()
+        return tr, en
+
+    return pair
+
+
+def add_term_url(locale):
+    return reverse("wagtailsnippets_glossary_glossaryterm:add") + f"?locale={locale}"
+
+
+@pytest.mark.django_db
+class TestGlossaryTerms:
+    def test_duplicate_term_refused_in_admin_with_message(self, admin_client, glossary):
+        glossary("düzensiz göç", "irregular migration")
+        response = admin_client.post(
+            add_term_url("tr"), {"term": "DÜZENSİZ GÖÇ", "deprecated_terms": "", "note": ""}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "“DÜZENSİZ GÖÇ” is already in the glossary" in html or (
+            "zaten sözlükte" in html
+        )
+        assert GlossaryTerm.objects.filter(folded_term="düzensiz göç").count() == 1
+
+    def test_turkish_folding_in_uniqueness(self, admin_client, glossary):
+        glossary("ışık", "light")
+        response = admin_client.post(add_term_url("tr"), {"term": "IŞIK", "note": ""})
+        assert response.status_code == 200
+        # "ISIK" (no Turkish letters) is a different word.
+        response = admin_client.post(add_term_url("tr"), {"term": "isik", "note": ""})
+        assert response.status_code == 302
+        assert GlossaryTerm.objects.filter(locale__language_code="tr").count() == 2
+
+    def test_same_term_in_other_language_is_fine(self, admin_client, glossary):
+        glossary("mülteci", "refugee")
+        response = admin_client.post(add_term_url("en"), {"term": "mülteci", "note": ""})
+        assert response.status_code == 302
+
+    def test_deprecated_variant_given_twice_is_refused(self, admin_client, locales):
+        response = admin_client.post(
+            add_term_url("tr"),
+            {"term": "düzensiz göç", "deprecated_terms": "kaçak göç\nKaçak  göç", "note": ""},
+        )
+        assert response.status_code == 200
+        assert not GlossaryTerm.objects.exists()
+
+    def test_database_refuses_duplicates_too(self, glossary, locales):
+        from django.db import IntegrityError, transaction
+
+        glossary("geri kabul", "readmission")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            GlossaryTerm.objects.create(locale=locales["tr"], term="Geri Kabul")
+
+
+@pytest.mark.django_db
+class TestGlossaryPage:
+    def test_turkish_alphabetical_order(self, client, homes, glossary, add_page, translate):
+        for tr_term, en_term in [
+            ("ılımlı", "moderate"),
+            ("çocuk", "child"),
+            ("cezaevi", "prison"),
+            ("iade", "extradition"),
+            ("şartlı mülteci", "conditional refugee"),
+            ("sığınma", "asylum"),
+            ("öncelik", "priority"),
+            ("ortak", "partner"),
+            ("ücret", "fee"),
+            ("uyum", "harmonisation"),
+            ("göç", "migration"),
+            ("ğ harfi", "letter soft g"),
+            ("geri kabul", "readmission"),
+            ("Zaman", "time"),
+        ]:
+            glossary(tr_term, en_term)
+        page = add_page(homes["tr"], GlossaryPage, title="Terimler Sözlüğü", slug="terimler")
+        translate(page, "glossary", title="Glossary")
+        html = client.get("/tr/terimler/").text
+        terms = re.findall(r'<dt class="glossary-term">([^<]+)</dt>', html)
+        assert terms == [
+            "cezaevi",
+            "çocuk",
+            "geri kabul",
+            "göç",
+            "ğ harfi",
+            "ılımlı",
+            "iade",
+            "ortak",
+            "öncelik",
+            "sığınma",
+            "şartlı mülteci",
+            "uyum",
+            "ücret",
+            "Zaman",
+        ]
+        assert '<span lang="en">readmission</span>' in html
+        english = client.get("/en/glossary/").text
+        en_terms = re.findall(r'<dt class="glossary-term">([^<]+)</dt>', english)
+        assert en_terms == sorted(en_terms, key=str.casefold)
+        assert '<span lang="tr">geri kabul</span>' in english
+
+    def test_collation_key_puts_dotless_i_before_i(self):
+        words = ["iş", "ırmak", "ılık", "İzmir", "Irak"]
+        assert sorted(words, key=collation_key) == ["ılık", "Irak", "ırmak", "iş", "İzmir"]
+
+    def test_glossary_page_queries_stay_flat(
+        self, client, homes, glossary, add_page, django_assert_max_num_queries
+    ):
+        page = add_page(homes["tr"], GlossaryPage, title="Sözlük", slug="sozluk")
+        for number in range(10):
+            glossary(f"terim {number}", f"term {number}")
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.get(page.url)  # warm the site and locale caches
+        with CaptureQueriesContext(connection) as ten:
+            client.get(page.url)
+        for number in range(10, 60):
+            glossary(f"terim {number}", f"term {number}")
+        with CaptureQueriesContext(connection) as sixty:
+            assert "terim 59" in client.get(page.url).text
+        assert len(sixty) == len(ten), [q["sql"][:120] for q in sixty.captured_queries]
+
+
+@pytest.mark.django_db
+class TestDeprecatedTermWarning:
+    def _edit(self, admin_client, page, body):
+        return admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            standard_page_form(page.title, slug=page.slug, body_text=body),
+            follow=True,
+        )
+
+    def test_deprecated_term_in_draft_warns_with_preferred_term(
+        self, admin_client, tr_home, add_page, glossary
+    ):
+        glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç\nyasa dışı göç")
+        page = add_page(tr_home, StandardPage, title="Haber", slug="haber")
+        response = self._edit(admin_client, page, "Kaçak göçle mücadele semineri yapıldı.")
+        messages = [str(m) for m in response.context["messages"]]
+        assert any("kaçak göç" in m and "düzensiz göç" in m for m in messages), messages
+        assert "düzensiz göç" in response.content.decode()
+
+    def test_preferred_term_gives_no_warning(self, admin_client, tr_home, add_page, glossary):
+        glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç")
+        page = add_page(tr_home, StandardPage, title="Haber", slug="haber")
+        response = self._edit(admin_client, page, "Düzensiz göç üzerine bir seminer yapıldı.")
+        messages = [str(m) for m in response.context["messages"]]
+        assert not any("düzensiz göç" in m for m in messages), messages
+
+    def test_english_page_checked_against_english_terms(
+        self, admin_client, en_home, add_page, glossary
+    ):
+        glossary("düzensiz göçmen", "irregular migrant", en_deprecated="illegal migrant")
+        page = add_page(en_home, StandardPage, title="News", slug="news-item")
+        response = self._edit(admin_client, page, "Support for Illegal Migrants in Ankara.")
+        messages = [str(m) for m in response.context["messages"]]
+        assert any("illegal migrant" in m and "irregular migrant" in m for m in messages)
+
+    def test_new_page_through_admin_create_warns(self, admin_client, tr_home, glossary):
+        glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç")
+        url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", tr_home.pk))
+        response = admin_client.post(
+            url, standard_page_form("Kaçak göç raporu"), follow=True
+        )
+        messages = [str(m) for m in response.context["messages"]]
+        assert any("düzensiz göç" in m for m in messages), messages
+
+
+@pytest.mark.django_db
+def test_glossary_demo_content_is_idempotent(homes):
+    from django.core.management import call_command
+
+    call_command("load_demo_content")
+    assert GlossaryTerm.objects.filter(locale__language_code="tr").count() == 20
+    assert GlossaryTerm.objects.filter(locale__language_code="en").count() == 20
+    call_command("load_demo_content")
+    assert GlossaryTerm.objects.count() == 40
+    assert GlossaryPage.objects.count() == 2
