@@ -5,7 +5,6 @@ Wagtail fills an empty slug from the title with Django's ``slugify``, which drop
 Turkish letters transliterated; a slug an editor typed, or a page's existing slug, is
 never touched."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import CopyForm, WagtailAdminPageForm
 from wagtail.models import Page
@@ -36,9 +35,7 @@ class TurkishCopyForm(CopyForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_slug"].required = False
-        self.fields["new_slug"].help_text = _(
-            "Leave empty to make it from the new title."
-        )
+        self.fields["new_slug"].help_text = _("Leave empty to make it from the new title.")
 
     def clean(self):
         data = self.cleaned_data

@@ -23,7 +23,9 @@ def page_text(page):
         if not value:
             continue
         if isinstance(field, StreamField):
-            texts.extend(strip_tags(str(t)) for t in field.stream_block.get_searchable_content(value))
+            texts.extend(
+                strip_tags(str(t)) for t in field.stream_block.get_searchable_content(value)
+            )
         elif isinstance(field, (models.CharField, models.TextField)) and isinstance(value, str):
             texts.append(strip_tags(value))
     return "\n".join(texts)

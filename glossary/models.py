@@ -25,9 +25,7 @@ def collation_key(text, language="tr"):
     folded = fold(text, language)
     if language != "tr":
         return folded
-    return [
-        -1 if char == " " else _TURKISH_RANK.get(char, 1000 + ord(char)) for char in folded
-    ]
+    return [-1 if char == " " else _TURKISH_RANK.get(char, 1000 + ord(char)) for char in folded]
 
 
 def initial_letter(text, language="tr"):
@@ -71,6 +69,11 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     def __str__(self):
         return self.term
 
+    def save(self, *args, **kwargs):
+        self.term = normalise_spaces(self.term)
+        self.folded_term = fold(self.term, self.language)
+        super().save(*args, **kwargs)
+
     @property
     def language(self):
         return self.locale.language_code if self.locale_id else "tr"
@@ -98,7 +101,8 @@ class GlossaryTerm(TranslatableMixin, models.Model):
             raise ValidationError(
                 {
                     "term": _(
-                        "“%(term)s” is already in the glossary in this language (as “%(existing)s”)."
+                        "“%(term)s” is already in the glossary in this language "
+                        "(as “%(existing)s”)."
                     )
                     % {"term": self.term, "existing": existing.term}
                 }
@@ -117,11 +121,6 @@ class GlossaryTerm(TranslatableMixin, models.Model):
                     }
                 )
             seen.add(folded)
-
-    def save(self, *args, **kwargs):
-        self.term = normalise_spaces(self.term)
-        self.folded_term = fold(self.term, self.language)
-        super().save(*args, **kwargs)
 
 
 class GlossaryPage(BasePage):

@@ -31,6 +31,9 @@ def warn_about_deprecated_terms(request, page):
     for deprecated, preferred in deprecated_terms_in(page_text(page.specific), page.locale):
         messages.warning(
             request,
-            _("Terminology: “%(deprecated)s” is a deprecated term; the glossary prefers “%(preferred)s”.")
+            _(
+                "Terminology: “%(deprecated)s” is a deprecated term; "
+                "the glossary prefers “%(preferred)s”."
+            )
             % {"deprecated": deprecated, "preferred": preferred},
         )

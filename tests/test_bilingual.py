@@ -5,7 +5,6 @@ import inspect
 import re
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -29,9 +28,7 @@ def standard_page_form(title, slug="", body_text=""):
             "slug": slug,
             "intro": "",
             "summary": "",
-            "body": streamfield(
-                [("paragraph", rich_text(body_text))] if body_text else []
-            ),
+            "body": streamfield([("paragraph", rich_text(body_text))] if body_text else []),
         }
     )
 
@@ -214,7 +211,11 @@ class TestCopiedSlugs:
         page = add_page(tr_home, StandardPage, title="Açılış", slug="acilis")
         admin_client.post(
             reverse("wagtailadmin_pages:copy", args=(page.pk,)),
-            {"new_title": "İstanbul Çalıştayı", "new_slug": "acilis", "new_parent_page": tr_home.pk},
+            {
+                "new_title": "İstanbul Çalıştayı",
+                "new_slug": "acilis",
+                "new_parent_page": tr_home.pk,
+            },
         )
         assert Page.objects.child_of(tr_home).get(title="İstanbul Çalıştayı").slug == (
             "istanbul-calistayi"
@@ -309,8 +310,9 @@ class TestFallback:
         assert client.get("/en/untranslated/999999/").status_code == 404
 
     def test_fallback_menu_is_the_english_one(self, client, homes, add_page, translate):
-        menu_tr = add_page(homes["tr"], StandardPage, title="Hakkında", slug="hakkinda",
-                           show_in_menus=True)
+        menu_tr = add_page(
+            homes["tr"], StandardPage, title="Hakkında", slug="hakkinda", show_in_menus=True
+        )
         translate(menu_tr, "about", title="About")
         only = add_page(homes["tr"], StandardPage, title="Yalnız", slug="yalniz")
         html = client.get(f"/en/untranslated/{only.pk}/").text
@@ -492,9 +494,7 @@ class TestDeprecatedTermWarning:
     def test_new_page_through_admin_create_warns(self, admin_client, tr_home, glossary):
         glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç")
         url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", tr_home.pk))
-        response = admin_client.post(
-            url, standard_page_form("Kaçak göç raporu"), follow=True
-        )
+        response = admin_client.post(url, standard_page_form("Kaçak göç raporu"), follow=True)
         messages = [str(m) for m in response.context["messages"]]
         assert any("düzensiz göç" in m for m in messages), messages
 
