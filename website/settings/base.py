@@ -179,6 +179,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 
+# --- Search, sitemap and robots.txt (search app) -----------------------------------
+# On PostgreSQL each language is indexed and searched with its own text-search
+# configuration (search/backend.py); SQLite keeps Wagtail's default database backend.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# "production" lets crawlers in (robots.txt); anything else refuses them.
+SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
+
 # --- Bilingual editing (bilingual app) -------------------------------------------
 # ASCII slugs: the admin's slug field transliterates Turkish letters (ı -> i, ş -> s…)
 # and the server does the same (bilingual.slugs, bilingual.text.turkish_slugify).
