@@ -185,3 +185,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # "production" lets crawlers in (robots.txt); anything else refuses them.
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
+
+# Private documents (trainers only) send visitors to Wagtail's login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
