@@ -66,3 +66,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
+
+# --- Newsletter (rate limits): the client address as the reverse proxy reports it ---
+RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"
