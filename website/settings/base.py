@@ -187,6 +187,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # "production" lets crawlers in (robots.txt); anything else refuses them.
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
 
+# Private documents (trainers only) send visitors to Wagtail's login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
 # --- Bilingual editing (bilingual app) -------------------------------------------
 # ASCII slugs: the admin's slug field transliterates Turkish letters (ı -> i, ş -> s…)
 # and the server does the same (bilingual.slugs, bilingual.text.turkish_slugify).
