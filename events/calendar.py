@@ -6,6 +6,7 @@ RFC 5545 wants. UIDs are stable: the page's translation key, its language and th
 so a subscribed calendar updates an event instead of duplicating it."""
 
 import datetime
+import functools
 from urllib.parse import urlencode
 
 import icalendar
@@ -16,6 +17,12 @@ from django.utils import timezone
 
 def _tz():
     return timezone.get_default_timezone()
+
+
+@functools.cache
+def _vtimezone(tzid):
+    """The VTIMEZONE of a zone, computed once per process (it takes tens of ms)."""
+    return icalendar.Timezone.from_tzid(tzid)
 
 
 def event_uid(event, language, host):
@@ -78,9 +85,9 @@ def build_calendar(events, language, request, name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add_component(_vtimezone(settings.TIME_ZONE))
     for event in events:
         calendar.add_component(event_component(event, language, request))
-    calendar.add_missing_timezones()
     return calendar
 
 

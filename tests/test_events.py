@@ -612,8 +612,13 @@ def test_demo_events_in_both_languages(client, homes):
     assert EventPage.objects.filter(locale__language_code="en").count() == tr_count
     tr_text = client.get("/tr/etkinlikler/").text
     en_text = client.get("/en/events/").text
-    assert "8 Mart 2019" in tr_text
-    assert "8 March 2019" in en_text
+    kick_off_tr = client.get("/tr/etkinlikler/proje-baslangic-toplantisi/").text
+    kick_off_en = client.get("/en/events/project-kick-off-meeting/").text
+    assert "8 Mart 2019" in kick_off_tr and "Ankara" in kick_off_tr
+    assert "8 March 2019" in kick_off_en
+    assert "Project Kick-off Meeting" in kick_off_en
+    # The oldest event is on the archive's second page.
+    assert "Proje Başlangıç Toplantısı" in client.get("/tr/etkinlikler/?page=2").text
     assert titles_in(section(tr_text, "upcoming-heading")), "no upcoming demo events"
     assert titles_in(section(en_text, "upcoming-heading"))
     assert EventType.objects.filter(locale__language_code="en").count() == 7
