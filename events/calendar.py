@@ -13,6 +13,7 @@ import icalendar
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 
 def _tz():
@@ -94,8 +95,7 @@ def build_calendar(events, language, request, name):
 def calendar_response(request, events, language, name, filename, inline=False):
     calendar = build_calendar(events, language, request, name)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     return response
 
 

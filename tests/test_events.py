@@ -336,6 +336,15 @@ class TestCalendars:
         assert f"{tr_event.translation_key}-tr@testserver" in uid_tr
         assert str(en_events[0]["UID"]) == f"{tr_event.translation_key}-en@testserver"
 
+    def test_ics_of_a_page_with_a_turkish_slug(self, client, indexes):
+        event = make_event(
+            indexes["tr"], "Çalıştay günü", at(2027, 4, 1, 10), at(2027, 4, 1, 12), slug="çalıştay-günü"
+        )
+        response = client.get(event.url + "ics/")
+        assert response.status_code == 200
+        assert "filename*=utf-8''%C3%A7al%C4%B1%C5%9Ftay-g%C3%BCn%C3%BC.ics" in response["Content-Disposition"]
+        assert icalendar.Calendar.from_ical(response.content).events[0].start == at(2027, 4, 1, 10)
+
     @pytest.mark.parametrize(
         "url", ["/de/events/ical/", "/fr/etkinlikler/ical/", "/en/etkinlikler/ical/", "/tr/events/ical/"]
     )
