@@ -79,9 +79,11 @@ def titles_in(fragment):
 
 
 def json_ld(text):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
-    assert match, "no JSON-LD on the page"
-    return json.loads(match.group(1))
+    """The page's schema.org Event (other JSON-LD blocks, e.g. breadcrumbs, are skipped)."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    events = [data for data in map(json.loads, blocks) if data.get("@type") == "Event"]
+    assert len(events) == 1, "expected exactly one Event JSON-LD block"
+    return events[0]
 
 
 # --- Provinces -------------------------------------------------------------------------
