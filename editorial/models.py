@@ -41,4 +41,3 @@ class ReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("review by moderators")
         verbose_name_plural = _("reviews by moderators")
-

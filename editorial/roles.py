@@ -78,9 +78,7 @@ def source_language():
 
 def _permission(apps, app_label, codename):
     Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
 def ensure_groups(apps):
