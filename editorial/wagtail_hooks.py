@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
@@ -14,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, PageLogEntry, TaskState
 
 from . import translation_status, views
 
@@ -85,35 +86,58 @@ def translation_status_header_button(page, user, view_name=None, next_url=None):
 # --- Translations of a deleted source -----------------------------------------------
 
 
-@hooks.register("before_edit_page", order=-10)
-def detach_translation_of_deleted_source(request, page):
-    """wagtail-localize's translation editor needs the source page. When the source
-    was deleted, stop the synced translation (as its "Stop synced translation"
-    action does) and open the page in the ordinary editor: nothing is lost."""
-    from wagtail_localize.models import Translation
-
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        )
-        .select_related("source")
-        .first()
-    )
-    if translation is None:
+@hooks.register("before_edit_page")
+def explain_translation_of_deleted_source(request, page):
+    """When a translation's source page is deleted, wagtail-localize drops its
+    translation records and the translation lives on as an ordinary page. Say so
+    to whoever opens it, instead of leaving the translator wondering where the
+    translation editor went. Nothing is deleted or changed."""
+    if page.alias_of_id:
         return None
-    try:
-        translation.source.get_source_instance()
-    except Page.DoesNotExist:
-        translation.enabled = False
-        translation.save(update_fields=["enabled"])
+    if request.method == "POST":
+        return _refuse_stale_translation_editor_post(request, page)
+    source_language = translation_status.source_language()
+    if page.locale.language_code == source_language:
+        return None
+    has_source = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .exclude(pk=page.pk)
+        .exists()
+    )
+    was_translated = PageLogEntry.objects.filter(
+        page_id=page.pk, action="wagtail.copy_for_translation"
+    ).exists()
+    if was_translated and not has_source:
         messages.warning(
             request,
             _t(
-                "The source of this translation was deleted. The translation is kept and "
-                "can now be edited here as an independent page."
+                "The page this translation was made from has been deleted. The translation "
+                "is kept and can be edited here as an independent page."
             ),
         )
     return None
+
+
+def _refuse_stale_translation_editor_post(request, page):
+    """wagtail-localize's editor posts only ``action=publish``. If its translation
+    record is gone (source deleted while the editor was open), Wagtail's own edit
+    view would receive that incomplete form and fail; answer with a message instead."""
+    from wagtail_localize.models import Translation
+
+    if "action" not in request.POST or "title" in request.POST:
+        return None
+    if Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists():
+        return None  # a live translation: wagtail-localize handles the post
+    messages.error(
+        request,
+        _t(
+            "This translation's source page has been deleted, so the translation editor "
+            "can no longer publish it. Nothing was changed; the page is now edited here."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 # --- Dashboard ------------------------------------------------------------------------
