@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.reports import ReportView
@@ -86,7 +86,7 @@ def page_status(request, page_id):
     """One page pair: status per language, what changed, links to act on it."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        messages.error(request, _t("That page no longer exists, so it has no translations."))
+        messages.error(request, gettext("That page no longer exists, so it has no translations."))
         return redirect("editorial_translation_report")
     if not page.permissions_for_user(request.user).can_edit() and not can_see_translation_status(
         request.user
@@ -132,7 +132,7 @@ def _sync_section(page, user, publish):
 def sync_section(request, page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        messages.error(request, _t("That page no longer exists; nothing was synchronised."))
+        messages.error(request, gettext("That page no longer exists; nothing was synchronised."))
         return redirect("editorial_translation_report")
     if not request.user.has_perm("wagtail_localize.submit_translation"):
         raise PermissionDenied
@@ -143,7 +143,7 @@ def sync_section(request, page_id):
     synced, skipped = _sync_section(page, request.user, publish)
     messages.success(
         request,
-        _t(
+        gettext(
             "Translations synchronised for %(synced)d page(s) under “%(title)s”; "
             "%(skipped)d page(s) have no wagtail-localize translation and were left unchanged."
         )

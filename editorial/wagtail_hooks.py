@@ -9,7 +9,7 @@ from django.core.exceptions import FieldError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -76,7 +76,7 @@ def translation_status_header_button(page, user, view_name=None, next_url=None):
         return
     summary = ", ".join(f"{row.locale.get_display_name()}: {row.label}" for row in rows[:3])
     yield ListingButton(
-        _t("Translation status (%(summary)s)") % {"summary": summary},
+        gettext("Translation status (%(summary)s)") % {"summary": summary},
         reverse("editorial_page_translation_status", args=[page.pk]),
         priority=62,
         icon_name="wagtail-localize-language",
@@ -110,7 +110,7 @@ def explain_translation_of_deleted_source(request, page):
     if was_translated and not has_source:
         messages.warning(
             request,
-            _t(
+            gettext(
                 "The page this translation was made from has been deleted. The translation "
                 "is kept and can be edited here as an independent page."
             ),
@@ -132,7 +132,7 @@ def _refuse_stale_translation_editor_post(request, page):
         return None  # a live translation: wagtail-localize handles the post
     messages.error(
         request,
-        _t(
+        gettext(
             "This translation's source page has been deleted, so the translation editor "
             "can no longer publish it. Nothing was changed; the page is now edited here."
         ),
