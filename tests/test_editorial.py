@@ -523,3 +523,24 @@ class TestTranslationStatus:
             StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
         )
         assert "Yeni metin" in strings
+
+
+class TestQueryCounts:
+    def test_report_queries_stay_flat(self, homes, add_page, as_user):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client = as_user("moderator")
+
+        def count():
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse("editorial_translation_report")).status_code == 200
+            return len(queries)
+
+        for i in range(3):
+            add_page(homes["tr"], StandardPage, title=f"Sayfa {i}", slug=f"sayfa-{i}")
+        few = count()
+        for i in range(3, 30):
+            add_page(homes["tr"], StandardPage, title=f"Sayfa {i}", slug=f"sayfa-{i}")
+        many = count()
+        assert many == few
