@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from activities.blocks import KeyFiguresBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -93,6 +95,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
     table = TableBlock(label=_("Table"))
+    key_figures = KeyFiguresBlock()
 
 
 class InfoNoteActivityBlock(blocks.StructBlock):

@@ -44,6 +44,7 @@ def translate(locales):
         for name, value in fields.items():
             setattr(translation, name, value)
         translation.save_revision().publish()
+        translation.refresh_from_db()  # publishing saved a fresh copy: pick up live=True
         return translation
 
     return _translate

@@ -11,7 +11,17 @@ from django.core.management.base import BaseCommand, CommandError
 from home import demo
 
 # Each app's demo.py is loaded in this order (later apps link to earlier content).
-DEMO_APPS = ["home", "news", "events", "resources", "newsletter", "glossary", "editorial"]
+DEMO_APPS = [
+    "home",
+    "news",
+    "events",
+    "resources",
+    "newsletter",
+    "glossary",
+    "editorial",
+    "activities",
+    "directory",
+]
 
 
 class Command(BaseCommand):

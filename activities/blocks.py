@@ -1,0 +1,31 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """Chosen key figures, each linking to the page that is its source."""
+
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    figures = blocks.ListBlock(SnippetChooserBlock("activities.KeyFigure"), label=_("Figures"))
+
+    class Meta:
+        icon = "order"
+        label = _("Key figures")
+        template = "activities/blocks/key_figures_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from wagtail.models import Locale
+
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        locale = Locale.get_active()
+        figures = []
+        for figure in value["figures"]:
+            if figure is None:
+                continue
+            # Show the figure of the page's language when one exists.
+            localized = figure.get_translation_or_none(locale) or figure
+            figures.append({"figure": localized, "url": localized.source_url(request)})
+        context["figures"] = figures
+        return context

@@ -1,0 +1,243 @@
+"""The project's ten activities and its key figures, in both languages, linked to the
+demo news, events and training kits of the other apps."""
+
+import datetime
+from decimal import Decimal
+
+from wagtail.models import Page
+
+from home.demo import ensure_pair, ensure_snippet_pair
+
+from .models import Activity, ActivityIndexPage, ActivityLink, KeyFigure, TimelinePage
+
+D = datetime.date
+# number: (Turkish title, English title, start, end, status, Turkish note, English note)
+ACTIVITIES = {
+    1: (
+        "Göç alanında aktif STK'ların belirlenmesi ve haritalandırılması",
+        "Identifying and mapping NGOs active on migration",
+        D(2019, 6, 1),
+        D(2020, 6, 30),
+        "completed",
+        "15 ilde 47 STK ile 117 görüşme yapıldı.",
+        "117 interviews held with 47 NGOs in 15 provinces.",
+    ),
+    2: (
+        "STK'lar için eğitim modüllerinin tasarımı",
+        "Designing training modules for NGOs",
+        D(2019, 8, 1),
+        D(2019, 12, 31),
+        "completed",
+        "İhtiyaç analizine dayanan eğitim kiti hazırlandı.",
+        "A training kit based on the needs assessment was prepared.",
+    ),
+    3: (
+        "STK'lara yönelik eğitimlerin verilmesi",
+        "Delivering trainings to NGOs",
+        D(2019, 9, 1),
+        D(2020, 12, 31),
+        "ongoing",
+        "",
+        "",
+    ),
+    4: (
+        "Kamu-STK diyaloğuna ilişkin iyi uygulama konferansları",
+        "Good-practice conferences on public-NGO dialogue",
+        D(2020, 3, 1),
+        D(2020, 12, 31),
+        "ongoing",
+        "",
+        "",
+    ),
+    5: (
+        "STK rollerinin ve iş birliği yöntemlerinin belirlenmesi",
+        "Defining NGO roles and methods of cooperation",
+        D(2020, 1, 1),
+        D(2020, 9, 30),
+        "completed",
+        "Saha bulguları Ağustos 2020'de Göç İdaresi'ne sunuldu.",
+        "Field findings were submitted to the DGMM in August 2020.",
+    ),
+    6: (
+        "Protokol modellerinin ve standart çalışma yöntemlerinin belirlenmesi",
+        "Defining protocol models and standard operating procedures",
+        D(2020, 6, 1),
+        D(2021, 1, 31),
+        "ongoing",
+        "",
+        "",
+    ),
+    7: (
+        "STK fon mekanizmalarının araştırılması",
+        "Researching NGO funding mechanisms",
+        D(2020, 4, 1),
+        D(2020, 12, 31),
+        "ongoing",
+        "",
+        "",
+    ),
+    8: (
+        "İletişim ve ağ kurma çalıştayları",
+        "Communication and networking workshops",
+        D(2019, 12, 1),
+        D(2021, 1, 31),
+        "ongoing",
+        "",
+        "",
+    ),
+    9: (
+        "Ulusal STK ağına destek ve çalışma ziyaretleri",
+        "Support to the national NGO network and study visits",
+        D(2020, 1, 1),
+        D(2021, 2, 28),
+        "planned",
+        "",
+        "",
+    ),
+    10: ("Kapanış etkinliği", "Closing event", D(2021, 2, 1), D(2021, 3, 8), "planned", "", ""),
+}
+EXPECTED = {
+    "tr": {
+        1: "Kapasite geliştirme",
+        2: "Kapasite geliştirme",
+        3: "Kapasite geliştirme",
+        4: "Ağ kurma ve iş birliği",
+    },
+    "en": {
+        1: "Capacity building",
+        2: "Capacity building",
+        3: "Capacity building",
+        4: "Networking and cooperation",
+    },
+}
+# Words in a demo page's Turkish title that tell which activity it belongs to.
+KEYWORDS = [
+    ("saha", 1),
+    ("haritalandır", 1),
+    ("kit", 2),
+    ("eğitim", 3),
+    ("konferans", 4),
+    ("değerlendirme", 5),
+    ("ağ kurma", 8),
+    ("istişare", 8),
+    ("çalıştay", 8),
+    ("ziyaret", 9),
+    ("kapanış", 10),
+    ("başlangıç", 10),
+]
+FIGURES = [
+    (
+        "Yüz yüze ve çevrim içi görüşme",
+        "Face-to-face and online interviews",
+        117,
+        "",
+        D(2020, 6, 30),
+    ),
+    ("Görüşülen STK", "NGOs interviewed", 47, "", D(2020, 6, 30)),
+    ("Saha çalışması yapılan il", "Provinces covered by the field studies", 15, "", D(2020, 6, 30)),
+    ("Ulaşılan STK (kardeş proje)", "NGOs reached (sister project)", 114, "", D(2020, 3, 31)),
+    (
+        "Ulaşılan kamu kurumu (kardeş proje)",
+        "Public institutions reached (sister project)",
+        58,
+        "",
+        D(2020, 3, 31),
+    ),
+]
+
+
+def load(context):
+    locales = context.locales
+    activities = {}
+    for number, (tr_title, en_title, start, end, status, tr_note, en_note) in ACTIVITIES.items():
+        activities[number], _ = ensure_snippet_pair(
+            Activity,
+            {"number": number},
+            {
+                "title": tr_title,
+                "planned_start": start,
+                "planned_end": end,
+                "status": status,
+                "completion_note": tr_note,
+                "expected_result": EXPECTED["tr"].get(number, "Ağ kurma ve iş birliği"),
+            },
+            {
+                "title": en_title,
+                "completion_note": en_note,
+                "expected_result": EXPECTED["en"].get(number, "Networking and cooperation"),
+            },
+            locales,
+        )
+
+    index_tr, _index_en = ensure_pair(
+        context,
+        context.tr_home,
+        ActivityIndexPage,
+        tr={
+            "slug": "faaliyetler",
+            "title": "Faaliyetler ve Sonuçlar",
+            "show_in_menus": True,
+            "intro": "<p>Projenin planladığı on faaliyet, durumları ve bugüne kadar yapılanlar.</p>",
+        },
+        en={
+            "slug": "activities",
+            "title": "Activities and Results",
+            "intro": "<p>The project's ten planned activities, their status and what has been done so far.</p>",
+        },
+        key="activities_index",
+    )
+    ensure_pair(
+        context,
+        index_tr,
+        TimelinePage,
+        tr={
+            "slug": "zaman-cizelgesi",
+            "title": "Proje Zaman Çizelgesi",
+            "project_start": D(2019, 3, 8),
+            "duration_months": 24,
+        },
+        en={"slug": "timeline", "title": "Project Timeline"},
+        key="timeline",
+    )
+
+    source = _page_with_title_word("saha çalışmaları") or context.pages.get("info_note", (None,))[0]
+    for tr_label, en_label, value, unit, date in FIGURES:
+        ensure_snippet_pair(
+            KeyFigure,
+            {"label": tr_label},
+            {
+                "value": Decimal(value),
+                "unit": unit,
+                "date": date,
+                "source_page": source,
+                "activity": activities[1] if value in (117, 47, 15) else None,
+            },
+            {
+                "label": en_label,
+                "activity": _translation(activities[1], locales["en"])
+                if value in (117, 47, 15)
+                else None,
+            },
+            locales,
+        )
+
+    if not ActivityLink.objects.exists():
+        tagged = Page.objects.filter(
+            locale=locales["tr"],
+            content_type__app_label__in=["news", "events", "resources"],
+            depth__gt=3,
+        )
+        for page in tagged:
+            title = page.title.lower()
+            for word, number in KEYWORDS:
+                if word in title:
+                    ActivityLink.objects.create(activity=activities[number], page=page)
+                    break
+
+
+def _translation(obj, locale):
+    return obj.get_translation_or_none(locale) if obj else None
+
+
+def _page_with_title_word(word):
+    return Page.objects.filter(title__icontains=word, live=True).order_by("depth").first()

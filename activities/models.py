@@ -1,0 +1,227 @@
+"""What the project promised and what it did: its numbered activities, the key
+figures it reports, and the pages that show them.
+
+Content (news, events, training kits) is tagged with an activity from the
+activity's own edit form. A tag on a page counts for all its translations, so an
+editor tags once and both languages' activity pages list the item."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import BasePage
+
+
+class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    expected_result = models.CharField(_("expected result it serves"), max_length=255, blank=True)
+    planned_start = models.DateField(_("planned start"))
+    planned_end = models.DateField(_("planned end"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    completion_note = models.TextField(_("completion note"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("status")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("expected_result"),
+        FieldRowPanel(
+            [FieldPanel("planned_start"), FieldPanel("planned_end")], heading=_("Planned period")
+        ),
+        FieldPanel("completion_note"),
+        InlinePanel("links", heading=_("Published under this activity"), label=_("Page")),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["number"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="unique_activity_number_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        super().clean()
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            raise ValidationError(
+                {"planned_end": _("The planned end must not be before the planned start.")}
+            )
+
+    def tagged_pages(self, locale):
+        """Live, public pages of ``locale`` tagged with this activity in any language."""
+        keys = ActivityLink.objects.filter(activity__translation_key=self.translation_key).values(
+            "page__translation_key"
+        )
+        return Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
+
+
+class ActivityLink(Orderable):
+    activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="links")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="activity_links",
+        verbose_name=_("page"),
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tagged page")
+
+
+class KeyFigure(TranslatableMixin, models.Model):
+    """A figure the project reports (117 interviews, 47 NGOs…) with the page that is its source."""
+
+    label = models.CharField(_("label"), max_length=255)
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    date = models.DateField(_("date"))
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("source page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldPanel("date"),
+        PageChooserPanel("source_page"),
+        FieldPanel("activity"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["date", "label"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return f"{self.display_value} {self.label}"
+
+    @property
+    def display_value(self):
+        value = self.value.normalize() if self.value == self.value.to_integral() else self.value
+        return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+
+    def source_url(self, request=None):
+        """The source page in the active language when it is live; None hides the link."""
+        page = self.source_page
+        if page is None:
+            return None
+        localized = page.get_translation_or_none(Locale.get_active()) or page
+        return localized.get_url(request) if localized.live else None
+
+
+class ActivityIndexPage(RoutablePageMixin, BasePage):
+    """The list of the project's activities and, under it, one page per activity."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["activities.TimelinePage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("activities page")
+
+    def activities(self):
+        return Activity.objects.filter(locale=self.locale)
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides={"activities": self.activities()})
+
+    @path("<int:number>/")
+    def activity_route(self, request, number):
+        activity = self.activities().filter(number=number).first()
+        if activity is None:
+            raise Http404
+        tagged = activity.tagged_pages(self.locale).specific().order_by("-first_published_at")
+        groups = {"events": [], "news": [], "kits": []}
+        for item in tagged:
+            label = item._meta.label
+            key = {"events.EventPage": "events", "news.NewsPage": "news"}.get(label, "kits")
+            groups[key].append(item)
+        groups["events"].sort(
+            key=lambda p: getattr(p, "start", None) or timezone.now(), reverse=True
+        )
+        figures = KeyFigure.objects.filter(
+            locale=self.locale, activity__translation_key=activity.translation_key
+        )
+        return self.render(
+            request,
+            template="activities/activity_detail.html",
+            context_overrides={
+                "activity": activity,
+                "tagged_events": groups["events"],
+                "tagged_news": groups["news"],
+                "tagged_kits": groups["kits"],
+                "figures": figures.select_related("source_page"),
+            },
+        )
+
+
+class TimelinePage(BasePage):
+    """The activities on the project's time axis, drawn on the server as SVG with a
+    table for screen readers; readable without JavaScript."""
+
+    project_start = models.DateField(_("project start"))
+    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), default=24)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["activities.ActivityIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("project_start"), FieldPanel("duration_months")]),
+        FieldPanel("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("timeline page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .timeline import build_timeline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = build_timeline(self, request)
+        return context
