@@ -5,7 +5,8 @@ whose source page was deleted."""
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldDoesNotExist, FieldError
+from django.db.models import DateTimeField
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -208,8 +209,13 @@ def upcoming_events(limit=5):
     except LookupError:
         return []
     try:
+        start = EventPage._meta.get_field("start")
+    except FieldDoesNotExist:
+        return []
+    now = timezone.now() if isinstance(start, DateTimeField) else timezone.localdate()
+    try:
         return list(
-            EventPage.objects.filter(start__gte=timezone.now())
+            EventPage.objects.filter(start__gte=now)
             .select_related("locale")
             .order_by("start")[:limit]
         )

@@ -544,3 +544,16 @@ class TestQueryCounts:
             add_page(homes["tr"], StandardPage, title=f"Sayfa {i}", slug=f"sayfa-{i}")
         many = count()
         assert many == few
+
+
+class TestUpcomingEventsPanel:
+    def test_nothing_until_the_events_app_has_event_pages(self, db, monkeypatch):
+        from editorial import wagtail_hooks
+
+        def missing(*args):
+            raise LookupError("no EventPage yet")
+
+        monkeypatch.setattr(wagtail_hooks.apps, "get_model", missing)
+        assert wagtail_hooks.upcoming_events() == []
+        monkeypatch.setattr(wagtail_hooks.apps, "get_model", lambda *args: StandardPage)
+        assert wagtail_hooks.upcoming_events() == []  # a model without a "start" field
