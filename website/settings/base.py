@@ -177,3 +177,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
+
+# --- Search, sitemap and robots.txt (search app) -----------------------------------
+# On PostgreSQL each language is indexed and searched with its own text-search
+# configuration (search/backend.py); SQLite keeps Wagtail's default database backend.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# "production" lets crawlers in (robots.txt); anything else refuses them.
+SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")

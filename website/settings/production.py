@@ -22,6 +22,8 @@ def _required(name):
 
 
 DEBUG = False
+# Crawlers are welcome only here (robots.txt); a staging server sets SITE_ENVIRONMENT=staging.
+SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="production")
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",")]
 CSRF_TRUSTED_ORIGINS = env.list(
@@ -64,3 +66,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
+
+# --- Newsletter (rate limits): the client address as the reverse proxy reports it ---
+RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"

@@ -1,0 +1,92 @@
+"""RSS 2.0 and Atom feeds of a news index (and of one category), built with Django's
+syndication framework (Wagtail has none of its own). Served by the index's routes,
+so each language's feed lives under its own index: /tr/haberler/feed/rss/."""
+
+import mimetypes
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .models import FEED_SIZE, _listing_queryset
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index, request, category=None):
+        super().__init__()
+        self.index = index
+        self.request = request
+        self.category = category
+
+    def get_object(self, request, *args, **kwargs):
+        return self.index
+
+    def title(self, index):
+        if self.category is not None:
+            return f"{index.title}: {self.category.name}"
+        return index.title
+
+    def link(self, index):
+        if self.category is not None:
+            url = index.filter_url("category", self.category.slug, self.request)
+        else:
+            url = index.get_url(self.request)
+        return self.request.build_absolute_uri(url)
+
+    def feed_url(self, index):
+        return self.request.build_absolute_uri()
+
+    def description(self, index):
+        return index.summary or _("The latest news of %(title)s") % {"title": index.title}
+
+    def items(self, index):
+        news = index.news()
+        if self.category is not None:
+            news = news.filter(categories__translation_key=self.category.translation_key)
+        return list(_listing_queryset(news)[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return self.request.build_absolute_uri(item.get_url(self.request))
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    def item_pubdate(self, item):
+        return item.display_date
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.display_date
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]
+
+    def item_enclosures(self, item):
+        image = item.image
+        if image is None:
+            return []
+        mime_type = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
+        return [
+            Enclosure(
+                self.request.build_absolute_uri(image.file.url),
+                str(image.file_size or 0),
+                mime_type,
+            )
+        ]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description
+
+
+def feed_response(index, request, kind, category=None):
+    feed_class = NewsAtomFeed if kind == "atom" else NewsRssFeed
+    return feed_class(index, request, category)(request)

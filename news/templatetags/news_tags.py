@@ -1,0 +1,104 @@
+"""Template tags of the news app: the home page's latest news, share links and the
+schema.org JSON-LD of an article."""
+
+import json
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from home.models import SiteProfile
+
+from ..models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    _listing_queryset,
+    localized_categories,
+)
+
+register = template.Library()
+
+# The escapes of Django's json_script: the JSON can never close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
+def latest_news(context, count=3):
+    """The newest articles of the page's language (or of the active language)."""
+    page = context.get("page")
+    request = context.get("request")
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        locale = Locale.get_active()
+        locale_id = locale.pk if locale else None
+    index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+    items = []
+    if index is not None:
+        items = list(_listing_queryset(index.news())[:count])
+    if items:
+        by_key = {c.translation_key: c for c in NewsCategory.objects.filter(locale_id=locale_id)}
+        for item in items:
+            item.local_categories = localized_categories(item.categories.all(), by_key)
+    return {"index": index, "items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page):
+    """Plain share URLs (no third-party scripts): X, Facebook, LinkedIn, WhatsApp, e-mail."""
+    request = context.get("request")
+    url = request.build_absolute_uri(page.get_url(request))
+    title = page.title
+    return [
+        ("X", "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        ),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"})),
+        (
+            _("E-mail"),
+            f"mailto:?subject={quote(title)}&body={quote(url)}",
+        ),
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def news_jsonld(context, page, image_url=""):
+    """A schema.org NewsArticle as <script type="application/ld+json">."""
+    request = context.get("request")
+    url = request.build_absolute_uri(page.get_url(request))
+    profile = context.get("_site_profile") or SiteProfile.objects.for_active_language().first()
+    publisher_name = profile.site_name if profile else request.get_host()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": page.title[:110],
+        "inLanguage": page.locale.language_code,
+        "datePublished": page.display_date,
+        "dateModified": page.last_published_at or page.display_date,
+        "publisher": {"@type": "Organization", "name": publisher_name},
+    }
+    if page.summary:
+        data["description"] = page.summary
+    if image_url:
+        data["image"] = [image_url]
+    if page.organisation:
+        data["sourceOrganization"] = {"@type": "Organization", "name": page.organisation}
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),
+    )
+
+
+@register.filter
+def is_news_page(page):
+    return isinstance(page, NewsPage)

@@ -1,0 +1,162 @@
+"""Serving a kit's documents: counted single downloads and the streamed whole-kit zip.
+
+Single downloads go through Wagtail's own document serve view, so collection view
+restrictions (trainers-only documents) are enforced exactly as Wagtail does; the
+count is taken only when that view actually serves the file."""
+
+import os
+import re
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import content_disposition_header
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+from wagtail.models import Collection, CollectionViewRestriction
+from zipstream import ZIP_STORED, ZipStream
+
+from .models import DocumentDownload
+from .text import slugify_tr
+
+CHUNK_SIZE = 64 * 1024
+
+
+def private_collection_ids():
+    """Ids of every collection under a view restriction (directly or by an ancestor)."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    ids = set()
+    for collection_id, path in Collection.objects.values_list("id", "path"):
+        if any(path.startswith(restricted) for restricted in paths):
+            ids.add(collection_id)
+    return ids
+
+
+def kit_documents(kit, request=None):
+    """The kit's modules, each with its documents decorated for display (download URL,
+    privacy), and whether any document is public (for the whole-kit zip button)."""
+    private_ids = private_collection_ids()
+    base_url = kit.get_url(request) or ""
+    modules = []
+    has_public = False
+    seen = set()
+    for block in kit.modules:
+        documents = []
+        for document in block.value.get("documents") or []:
+            if document is None:  # chosen document deleted since
+                continue
+            document.is_private = document.collection_id in private_ids
+            try:
+                document.display_size = document.get_file_size()
+            except OSError:  # file missing on disk
+                document.display_size = None
+            document.download_url = base_url + kit.reverse_subpage(
+                "download", args=[document.pk]
+            ).lstrip("/")
+            if not document.is_private and document.pk not in seen:
+                has_public = True
+            seen.add(document.pk)
+            documents.append(document)
+        modules.append({"value": block.value, "documents": documents})
+    return modules, has_public
+
+
+def file_exists(document):
+    try:
+        return bool(document.file.name) and document.file.storage.exists(document.file.name)
+    except (OSError, ValueError):
+        return False
+
+
+def record_download(kit, document, day=None):
+    """Add one download to today's counter, atomically (safe under concurrency)."""
+    day = day or timezone.localdate()
+    rows = DocumentDownload.objects.filter(kit=kit, document=document, date=day)
+    if rows.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DocumentDownload.objects.create(kit=kit, document=document, date=day, count=1)
+    except IntegrityError:  # another request created the row first
+        rows.update(count=F("count") + 1)
+
+
+def serve_kit_document(request, kit, document_id):
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None or not file_exists(document):
+        raise Http404
+    response = wagtail_serve_document(request, document.pk, document.filename)
+    if response.status_code == 200:
+        record_download(kit, document)
+    # A shared cache must not answer this URL, or downloads would go uncounted.
+    add_never_cache_headers(response)
+    return response
+
+
+def zip_filename(kit):
+    """A stable name in the page's language: the slugified title and the version."""
+    version = re.sub(r"[^0-9A-Za-z.]+", "-", kit.version or "").strip("-.")
+    stem = slugify_tr(kit.title) or "kit"
+    return f"{stem}-v{version}.zip" if version else f"{stem}.zip"
+
+
+def public_kit_documents(kit):
+    """(arcname, document) for every public document of the kit whose file exists."""
+    ids = kit.document_ids()
+    if not ids:
+        return []
+    private_ids = private_collection_ids()
+    documents = get_document_model().objects.in_bulk(ids)
+    entries, used = [], set()
+    module_titles = {}
+    for position, child in enumerate(kit.modules.raw_data, start=1):
+        value = child.get("value") or {}
+        for item in value.get("documents") or []:
+            doc_id = item.get("value") if isinstance(item, dict) else item
+            module_titles.setdefault(doc_id, (position, value.get("title") or ""))
+    for doc_id in ids:
+        document = documents.get(doc_id)
+        if document is None or document.collection_id in private_ids:
+            continue
+        if not file_exists(document):
+            continue
+        position, title = module_titles.get(doc_id, (0, ""))
+        folder = f"{position:02d}-{slugify_tr(title) or 'module'}"
+        extension = os.path.splitext(document.file.name)[1].lower()
+        name = (slugify_tr(document.title) or "document") + extension
+        arcname = f"{folder}/{name}"
+        counter = 2
+        while arcname in used:
+            stem, ext = os.path.splitext(name)
+            arcname = f"{folder}/{stem}-{counter}{ext}"
+            counter += 1
+        used.add(arcname)
+        entries.append((arcname, document))
+    return entries
+
+
+def _read_chunks(document):
+    with document.file.storage.open(document.file.name, "rb") as handle:
+        while chunk := handle.read(CHUNK_SIZE):
+            yield chunk
+
+
+def stream_kit_zip(request, kit):
+    """Every public document of the kit as one zip, streamed file by file: memory use
+    stays at a few chunks whatever the kit's size."""
+    entries = public_kit_documents(kit)
+    if not entries:
+        raise Http404
+    stream = ZipStream(compress_type=ZIP_STORED, sized=True)
+    for arcname, document in entries:
+        stream.add(_read_chunks(document), arcname, size=document.file.size)
+    response = StreamingHttpResponse(iter(stream), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, zip_filename(kit))
+    if stream.sized:
+        response["Content-Length"] = str(len(stream))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,124 @@
+"""The header search box and the metadata in every page's <head> (Open Graph,
+JSON-LD for the organisation and the breadcrumbs)."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from wagtail.models import Page
+
+from home.models import SiteProfile, SocialSettings
+
+register = template.Library()
+
+OG_LOCALES = {"tr": "tr_TR", "en": "en_GB"}
+OG_IMAGE_FILTER = "fill-1200x630"
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """A JSON-LD <script> body that cannot break out of its element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+
+
+@register.inclusion_tag("search/includes/header_search_form.html", takes_context=True)
+def header_search(context):
+    request = context.get("request")
+    query = ""
+    if request is not None and context.get("search_url") == request.path:
+        query = context.get("query", "")
+    return {"action": reverse("site_search:search"), "query": query}
+
+
+def _absolute(request, url):
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.inclusion_tag("search/includes/head_meta_tags.html", takes_context=True)
+def head_meta(context):
+    """Everything is computed from the page in the context; pages that are not Wagtail
+    pages (the search page, feeds) get the site-wide part only. A page model can set
+    ``og_type`` (e.g. "article") as a class attribute."""
+    request = context.get("request")
+    page = context.get("page")
+    page = page.specific if isinstance(page, Page) else None
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    profile = context.get("_site_profile")
+    if profile is None:
+        profile = SiteProfile.objects.for_active_language().first()
+    site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+    languages = context.get("_language_links") or []
+    alternates = [
+        OG_LOCALES.get(item["code"], item["code"])
+        for item in languages
+        if item["code"] != language and item.get("available")
+    ]
+    data = {
+        "site_name": site_name,
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_locale_alternates": alternates if page is not None else [],
+        "page": page,
+    }
+
+    home_url = _absolute(request, f"/{language}/")
+    organisation = {"@context": "https://schema.org", "@type": "Organization", "name": site_name}
+    organisation["url"] = home_url
+    if profile is not None:
+        if profile.short_name:
+            organisation["alternateName"] = profile.short_name
+        if profile.contact_email:
+            organisation["email"] = profile.contact_email
+    social = SocialSettings.for_request(request) if request is not None else None
+    if social is not None and social.links:
+        organisation["sameAs"] = [url for _label, url in social.links]
+    data["organisation_json"] = json_ld(organisation)
+
+    if page is None:
+        return data
+
+    url = _absolute(request, page.get_url(request))
+    description = getattr(page, "meta_description", "") or getattr(page, "search_description", "")
+    data.update(
+        og_type=getattr(page, "og_type", "website"),
+        og_title=page.seo_title or page.title,
+        og_description=Truncator(strip_tags(description or "")).chars(300),
+        og_url=url,
+    )
+    image = getattr(page, "listing_image", None)
+    if image is not None:
+        rendition = image.get_rendition(OG_IMAGE_FILTER)
+        data.update(
+            og_image=_absolute(request, rendition.url),
+            og_image_width=rendition.width,
+            og_image_height=rendition.height,
+            og_image_alt=getattr(image, "description", "") or image.title,
+        )
+
+    if page.depth > 2:
+        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"))
+        items = [*ancestors, page]
+        breadcrumbs = {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": item.title,
+                    "item": url if item is page else _absolute(request, item.get_url(request)),
+                }
+                for position, item in enumerate(items, start=1)
+            ],
+        }
+        data["breadcrumbs_json"] = json_ld(breadcrumbs)
+    return data

@@ -1,0 +1,137 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from .results import describe, summary_of
+from .text import clean_query, search_terms, turkish_lower
+
+RESULTS_PER_PAGE = 10
+
+
+def _log_query(query, language):
+    """Count the query for the "Search terms" report (Reports → Search terms) and
+    return its Query, which also carries the editors' promoted results."""
+    text = turkish_lower(query) if language == "tr" else query.lower()
+    search_query = Query.get(text)
+    search_query.add_hit()
+    return search_query
+
+
+def _promotions(search_query, locale, request):
+    """Editors' picks for this query: live public pages of this language, or links."""
+    picks = list(search_query.editors_picks.order_by("sort_order"))
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    pages = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
+    pages = {page.pk: page for page in pages} if page_ids else {}
+    promoted = []
+    for pick in picks:
+        if pick.page_id in pages:
+            page = pages[pick.page_id]
+            promoted.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "description": pick.description or summary_of(page),
+                }
+            )
+        elif not pick.page_id and getattr(pick, "external_link_url", ""):
+            promoted.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return promoted
+
+
+@require_GET
+def search(request):
+    language = translation.get_language()
+    locale = Locale.get_active()
+    query = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    requested_type = request.GET.get("type", "")
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+    context = {
+        "query": query,
+        "terms": terms,
+        "selected_type": "",
+        "types": [],
+        "results": [],
+        "page_obj": None,
+        "promotions": [],
+        "result_count": 0,
+        "search_url": reverse("site_search:search"),
+        "other_languages": [],
+    }
+    text = " ".join(terms)
+    if text:
+        page_number = request.GET.get("page")
+        search_query = _log_query(query, language) if page_number in (None, "", "1") else None
+        all_results = pages.search(text, operator="and")
+        type_counts = all_results.facet("content_type_id")
+        types = []
+        for ct_id, count in type_counts.items():
+            model = ContentType.objects.get_for_id(ct_id).model_class()
+            if model is None:
+                continue
+            key = f"{model._meta.app_label}.{model._meta.model_name}"
+            types.append(
+                {"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id}
+            )
+        types.sort(key=lambda item: (-item["count"], str(item["label"])))
+        selected = next((t for t in types if t["key"] == requested_type), None)
+        filtered = pages.filter(content_type_id=selected["id"]) if selected else pages
+        results = filtered.specific().search(text, operator="and")
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(page_number)
+        context.update(
+            selected_type=selected["key"] if selected else "",
+            types=types,
+            page_obj=page_obj,
+            result_count=paginator.count,
+            results=[describe(page, terms, request) for page in page_obj.object_list],
+            promotions=(
+                _promotions(search_query, locale, request)
+                if search_query and page_obj.number == 1 and not selected
+                else []
+            ),
+        )
+    # Same query in the other languages, for the "no results" help.
+    for code, _name in settings.LANGUAGES:
+        if code != language:
+            name = str(translation.get_language_info(code)["name_translated"])
+            with translation.override(code):
+                url = reverse("site_search:search")
+            context["other_languages"].append({"code": code, "name": name, "url": url})
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    if getattr(settings, "SITE_ENVIRONMENT", "") == "production":
+        lines = [
+            "User-agent: *",
+            "Disallow: /admin/",
+            "Disallow: /django-admin/",
+        ]
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                lines.append(f"Disallow: {reverse('site_search:search')}")
+        lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
+    else:
+        lines = [
+            "# Not the production site: crawlers are asked to stay away.",
+            "User-agent: *",
+            "Disallow: /",
+        ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

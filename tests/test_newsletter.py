@@ -1,0 +1,594 @@
+"""Newsletter: signup with double opt-in, no address enumeration, abuse protection,
+unsubscribe (RFC 8058), admin erasure, and resumable sending."""
+
+import csv
+import io
+import re
+from datetime import timedelta
+from smtplib import SMTPServerDisconnected
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from home.models import StandardPage
+from newsletter.models import (
+    ConsentText,
+    Delivery,
+    ErasureRecord,
+    NewsletterIssue,
+    Subscriber,
+    email_key,
+)
+from newsletter.tasks import deliver, send_issue
+
+SIGNUP = {"tr": "/tr/bulten/", "en": "/en/newsletter/"}
+SENT = {"tr": "/tr/bulten/e-postanizi-kontrol-edin/", "en": "/en/newsletter/check-your-inbox/"}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()  # the rate limit counts in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def consent(homes, add_page, translate, locales):
+    privacy_tr = add_page(homes["tr"], StandardPage, title="Gizlilik", slug="gizlilik")
+    privacy_en = translate(privacy_tr, "privacy", title="Privacy")
+    tr = ConsentText.objects.create(
+        locale=locales["tr"],
+        version=3,
+        text="E-bülteni almayı kabul ediyorum.",
+        privacy_page=privacy_tr,
+    )
+    en = tr.copy_for_translation(locales["en"])
+    en.text = "I agree to receive the newsletter."
+    en.privacy_page = privacy_en
+    en.save()
+    return {"tr": tr, "en": en}
+
+
+def form_data(**overrides):
+    data = {
+        "email": "ayse@example.org",
+        "language": "tr",
+        "name": "",
+        "organisation": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def link_in(message, kind):
+    """The first link of a kind ("onay"/"confirm", "abonelikten-cik"/"unsubscribe")."""
+    return re.search(rf"http://testserver(/\w\w/[\w-]+/{kind}/[^/\s]+/)", message.body).group(1)
+
+
+def make_subscribers(count, status=Subscriber.Status.CONFIRMED, language="tr", prefix="s"):
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(
+                email=f"{prefix}{i}@example.org",
+                email_key=email_key(f"{prefix}{i}@example.org"),
+                language=language,
+                status=status,
+                consent_version=1,
+                consented_at=timezone.now(),
+            )
+            for i in range(count)
+        ],
+        batch_size=500,
+    )
+
+
+@pytest.mark.django_db
+class TestSignupPages:
+    def test_signup_page_in_both_languages(self, client, consent):
+        tr = client.get(SIGNUP["tr"])
+        en = client.get(SIGNUP["en"])
+        assert tr.status_code == en.status_code == 200
+        assert "E-bültene abone olun" in tr.text
+        assert "E-bülteni almayı kabul ediyorum." in tr.text
+        assert 'href="/tr/gizlilik/"' in tr.text
+        assert "Subscribe to the newsletter" in en.text
+        assert "I agree to receive the newsletter." in en.text
+        assert 'href="/en/privacy/"' in en.text
+        # The preferred language defaults to the page's language.
+        assert '<option value="en" selected>' in en.text
+        assert '<option value="tr" selected>' in tr.text
+        assert "csrfmiddlewaretoken" in tr.text
+
+    def test_language_switcher_leads_to_the_other_language_signup(self, client, consent):
+        html = client.get(SIGNUP["tr"]).text
+        switcher = html[html.index('class="language-switcher"') :]
+        assert 'href="/en/newsletter/"' in switcher[: switcher.index("</nav>")]
+
+    def test_footer_form_on_pages_and_on_the_404(self, client, consent):
+        for url, action in [("/tr/", SIGNUP["tr"]), ("/en/", SIGNUP["en"])]:
+            html = client.get(url).text
+            assert f'action="{action}"' in html
+            assert 'name="website"' in html and "csrfmiddlewaretoken" in html
+        missing = client.get("/en/no-such-page/")
+        assert missing.status_code == 404
+        assert f'action="{SIGNUP["en"]}"' in missing.text
+        assert "csrfmiddlewaretoken" in missing.text
+
+    def test_home_call_to_action_links_to_signup(self, client, consent):
+        assert f'class="button" href="{SIGNUP["tr"]}"' in client.get("/tr/").text
+        assert f'class="button" href="{SIGNUP["en"]}"' in client.get("/en/").text
+
+    def test_footer_form_posts_without_javascript_from_the_footer(self, client, consent):
+        response = client.post(SIGNUP["en"], form_data(language="en"))
+        assert response.status_code == 302
+        assert response["Location"] == SENT["en"]
+        page = client.get(response["Location"])
+        assert "Check your inbox" in page.text
+
+
+@pytest.mark.django_db
+class TestDoubleOptIn:
+    def test_signup_confirm_unsubscribe_in_turkish(self, client, consent):
+        response = client.post(
+            SIGNUP["tr"], form_data(email="  Ayse@Example.ORG ", name="Ayşe", organisation="STK")
+        )
+        assert response["Location"] == SENT["tr"]
+        subscriber = Subscriber.objects.get()
+        assert subscriber.email == "Ayse@example.org"
+        assert subscriber.status == Subscriber.Status.PENDING
+        assert subscriber.consent_version == 3 and subscriber.consent_language == "tr"
+        assert subscriber.consented_at is not None
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == ["Ayse@example.org"]
+        assert "aboneliğinizi onaylayın" in message.subject
+        assert "Merhaba Ayşe," in message.body
+        html, mimetype = message.alternatives[0]
+        assert mimetype == "text/html" and "Aboneliğimi onayla" in html
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert message.extra_headers["List-Unsubscribe"].startswith("<http://testserver/tr/")
+
+        confirmed = client.get(link_in(message, "onay"))
+        assert confirmed.status_code == 200
+        assert "Aboneliğiniz onaylandı" in confirmed.text
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.CONFIRMED
+
+        unsubscribe = link_in(message, "abonelikten-cik")
+        assert unsubscribe in message.extra_headers["List-Unsubscribe"]
+        page = client.get(unsubscribe)
+        assert "almayı bırakmak istiyor musunuz" in page.text
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.CONFIRMED  # GET only asks
+        done = client.post(unsubscribe)
+        assert "Abonelikten çıktınız" in done.text
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+    def test_confirmation_in_the_chosen_language_not_the_page_language(self, client, consent):
+        client.post(SIGNUP["tr"], form_data(email="jo@example.org", language="en"))
+        message = mail.outbox[0]
+        assert "Confirm your subscription" in message.subject
+        assert "Hello," in message.body
+        assert "http://testserver/en/newsletter/confirm/" in message.body
+        assert client.get(link_in(message, "confirm")).status_code == 200
+        assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+    def test_one_click_unsubscribe_post_without_csrf(self, consent):
+        client = Client(enforce_csrf_checks=True)
+        client.post(SIGNUP["en"], form_data(language="en"))  # refused: no CSRF token
+        assert Subscriber.objects.count() == 0
+        make_subscribers(1, language="en")
+        subscriber = Subscriber.objects.get()
+        from newsletter.emails import unsubscribe_url
+
+        url = unsubscribe_url(subscriber, "")
+        response = client.post(
+            url,
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 200
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+    def test_expired_link_offers_a_new_confirmation(self, client, consent):
+        client.post(SIGNUP["tr"], form_data())
+        link = link_in(mail.outbox[0], "onay")
+        with time_machine.travel(timezone.now() + timedelta(days=4)):
+            response = client.get(link)
+            assert response.status_code == 400
+            assert "Bu bağlantı artık geçerli değil" in response.text
+            assert 'action="/tr/bulten/yeni-baglanti/"' in response.text
+            again = client.post("/tr/bulten/yeni-baglanti/", {"email": "AYSE@example.org"})
+            assert again["Location"] == SENT["tr"]
+        assert len(mail.outbox) == 2
+        assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+        # The new link works.
+        assert client.get(link_in(mail.outbox[1], "onay")).status_code == 200
+        assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+    def test_tampered_link_offers_a_new_confirmation(self, client, consent):
+        client.post(SIGNUP["en"], form_data(language="en"))
+        link = link_in(mail.outbox[0], "confirm")
+        head, token, _ = link.rsplit("/", 2)
+        forged = f"{head}/{token[:-3]}{'abc' if not token.endswith('abc') else 'xyz'}/"
+        response = client.get(forged)
+        assert response.status_code == 400
+        assert "This link no longer works" in response.text
+        assert "Send me a new confirmation link" in response.text
+        assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+        assert client.get("/en/newsletter/unsubscribe/nonsense/").status_code == 400
+
+    def test_confirm_link_is_not_a_unsubscribe_link(self, client, consent):
+        client.post(SIGNUP["en"], form_data(language="en"))
+        confirm_token = link_in(mail.outbox[0], "confirm").rstrip("/").rsplit("/", 1)[1]
+        assert client.post(f"/en/newsletter/unsubscribe/{confirm_token}/").status_code == 400
+
+
+@pytest.mark.django_db
+class TestValidation:
+    @pytest.mark.parametrize(
+        "language, overrides, message, kept",
+        [
+            (
+                "tr",
+                {"email": "ayse@", "name": "Ayşe"},
+                "Lütfen geçerli bir e-posta adresi girin",
+                'value="ayse@"',
+            ),
+            (
+                "en",
+                {"email": "jo at example"},
+                "Please enter a valid e-mail address",
+                'value="jo at example"',
+            ),
+            (
+                "tr",
+                {"consent": None, "organisation": "Göç Derneği"},
+                "Abone olmak için lütfen onay kutusunu işaretleyin",
+                'value="Göç Derneği"',
+            ),
+            (
+                "en",
+                {"consent": None, "name": "Jo"},
+                "Please tick the consent box to subscribe",
+                'value="Jo"',
+            ),
+            (
+                "tr",
+                {"name": "Ş" * 101},
+                "Lütfen en fazla 100 karakter girin (şu an 101 karakter)",
+                'value="ayse@example.org"',
+            ),
+            (
+                "en",
+                {"name": "x" * 101},
+                "Please keep this to at most 100 characters (it has 101 now)",
+                "x" * 101,
+            ),
+        ],
+    )
+    def test_errors_in_page_language_keep_typed_values(
+        self, client, consent, language, overrides, message, kept
+    ):
+        response = client.post(SIGNUP[language], form_data(language=language, **overrides))
+        assert response.status_code == 200
+        assert message in response.text
+        assert kept in response.text
+        assert Subscriber.objects.count() == 0
+        assert mail.outbox == []
+
+    def test_unchecked_consent_box_stays_unchecked_and_others_kept(self, client, consent):
+        response = client.post(
+            SIGNUP["en"], form_data(language="tr", consent=None, email="jo@example.org")
+        )
+        assert '<option value="tr" selected>' in response.text
+        assert 'value="jo@example.org"' in response.text
+
+
+@pytest.mark.django_db
+class TestNoEnumeration:
+    def test_same_answer_whatever_the_address_state(self, client, consent):
+        make_subscribers(1, status=Subscriber.Status.CONFIRMED, prefix="confirmed")
+        make_subscribers(1, status=Subscriber.Status.UNSUBSCRIBED, prefix="gone")
+        make_subscribers(1, status=Subscriber.Status.PENDING, prefix="waiting")
+        pages = set()
+        for address in [
+            "new@example.org",
+            "confirmed0@example.org",
+            "gone0@example.org",
+            "waiting0@example.org",
+        ]:
+            response = client.post(SIGNUP["en"], form_data(email=address, language="en"))
+            assert response.status_code == 302
+            assert response["Location"] == SENT["en"]
+            pages.add(client.get(response["Location"]).text)
+        assert len(pages) == 1
+        recipients = sorted(m.to[0] for m in mail.outbox)
+        # The confirmed address gets nothing new; the others get a confirmation.
+        assert recipients == ["gone0@example.org", "new@example.org", "waiting0@example.org"]
+        assert Subscriber.objects.get(email="gone0@example.org").status == "pending"
+        assert Subscriber.objects.get(email="confirmed0@example.org").status == "confirmed"
+
+    def test_two_signups_differing_in_case_leave_one_subscriber(self, client, consent):
+        client.post(SIGNUP["tr"], form_data(email="Ali.Veli@Example.org"))
+        client.post(SIGNUP["tr"], form_data(email="ali.veli@EXAMPLE.ORG "))
+        client.post(SIGNUP["en"], form_data(email="ALI.VELI@example.org", language="en"))
+        assert Subscriber.objects.count() == 1
+        # A pending address gets the confirmation again only after a few minutes.
+        assert len(mail.outbox) == 1
+        with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+            client.post(SIGNUP["tr"], form_data(email="ali.veli@example.org"))
+        assert len(mail.outbox) == 2
+        assert Subscriber.objects.count() == 1
+
+    def test_honeypot_refuses_silently(self, client, consent):
+        response = client.post(SIGNUP["tr"], form_data(website="http://spam.example"))
+        assert response.status_code == 302
+        assert response["Location"] == SENT["tr"]
+        assert Subscriber.objects.count() == 0
+        assert mail.outbox == []
+
+    def test_rate_limit_per_client_address(self, client, consent, settings):
+        settings.NEWSLETTER_SIGNUP_RATE = "3/m"
+        for i in range(3):
+            response = client.post(SIGNUP["tr"], form_data(email=f"a{i}@example.org"))
+            assert response.status_code == 302
+        limited = client.post(SIGNUP["tr"], form_data(email="confirmed@example.org"))
+        assert limited.status_code == 429
+        assert "Çok fazla deneme" in limited.text
+        assert "confirmed@example.org" not in limited.text
+        assert Subscriber.objects.count() == 3
+        # Another client address is not affected.
+        other = client.post(SIGNUP["en"], form_data(email="b@example.org"), REMOTE_ADDR="10.0.0.9")
+        assert other.status_code == 302
+        # Reading pages is never limited.
+        assert client.get(SIGNUP["tr"]).status_code == 200
+
+
+class FlakyBackend(LocmemBackend):
+    """Sends like the test outbox until ``limit`` messages are out, then the
+    server goes away."""
+
+    limit = 500
+
+    def send_messages(self, messages):
+        for message in messages:
+            if len(mail.outbox) >= self.limit:
+                raise SMTPServerDisconnected("connection lost")
+            super().send_messages([message])
+        return len(messages)
+
+
+@pytest.fixture
+def issue(locales, homes, add_page):
+    article = add_page(
+        homes["tr"],
+        StandardPage,
+        title="Saha çalışmaları tamamlandı",
+        slug="saha",
+        summary="117 görüşme, 47 STK, 15 il.",
+    )
+    return NewsletterIssue.objects.create(
+        locale=locales["tr"],
+        subject="Mart bülteni",
+        intro='<p>Merhaba &amp; hoş geldiniz. <a href="/tr/saha/">Sonuçlar</a></p>',
+        featured=[("item", {"page": article, "note": ""})],
+    )
+
+
+@pytest.mark.django_db
+class TestSending:
+    def test_interrupted_send_resumes_and_delivers_exactly_once(self, issue, settings):
+        make_subscribers(1000)
+        make_subscribers(5, status=Subscriber.Status.PENDING, prefix="pending")
+        make_subscribers(5, status=Subscriber.Status.UNSUBSCRIBED, prefix="gone")
+        make_subscribers(5, language="en", prefix="english")
+        settings.EMAIL_BACKEND = "tests.test_newsletter.FlakyBackend"
+        with pytest.raises(SMTPServerDisconnected):
+            deliver(issue.pk)
+        assert len(mail.outbox) == 500
+        issue.refresh_from_db()
+        assert issue.status == NewsletterIssue.Status.FAILED
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        assert deliver(issue.pk) == 500
+        recipients = [m.to[0] for m in mail.outbox]
+        assert len(recipients) == 1000
+        assert len(set(recipients)) == 1000
+        assert not any(r.startswith(("pending", "gone", "english")) for r in recipients)
+        assert Delivery.objects.filter(issue=issue, status="sent").count() == 1000
+        issue.refresh_from_db()
+        assert issue.status == NewsletterIssue.Status.SENT
+        # A third run sends nothing.
+        assert deliver(issue.pk) == 0
+        assert len(mail.outbox) == 1000
+
+    def test_issue_mail_is_complete_and_absolute(self, issue):
+        make_subscribers(1)
+        send_issue.enqueue(issue.pk)
+        message = mail.outbox[0]
+        html = message.alternatives[0][0]
+        assert message.subject == "Mart bülteni"
+        assert 'href="http://testserver/tr/saha/"' in html
+        assert "http://testserver/tr/saha/" in message.body
+        assert "Merhaba & hoş geldiniz." in message.body
+        assert "117 görüşme, 47 STK, 15 il." in message.body
+        unsubscribe = message.extra_headers["List-Unsubscribe"][1:-1]
+        assert unsubscribe.startswith("http://testserver/tr/bulten/abonelikten-cik/")
+        assert unsubscribe in html and unsubscribe in message.body
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert "Tek tıkla abonelikten çıkın" in html
+
+    def test_a_translation_of_a_sent_issue_starts_as_a_draft(self, issue, locales):
+        make_subscribers(2, language="en")
+        deliver(issue.pk)
+        issue.refresh_from_db()
+        assert issue.status == NewsletterIssue.Status.SENT
+        english = issue.copy_for_translation(locales["en"])
+        english.subject = "March newsletter"
+        english.save()
+        assert english.status == NewsletterIssue.Status.DRAFT and english.sent_at is None
+        deliver(english.pk)
+        assert sorted(m.to[0] for m in mail.outbox) == ["s0@example.org", "s1@example.org"]
+        assert mail.outbox[0].subject == "March newsletter"
+        assert "/en/newsletter/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
+
+    def test_unsubscribing_mid_way_is_respected(self, issue):
+        make_subscribers(3)
+        first = Subscriber.objects.order_by("pk").first()
+        first.unsubscribe()
+        deliver(issue.pk)
+        assert first.email not in [m.to[0] for m in mail.outbox]
+        assert len(mail.outbox) == 2
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def test_subscriber_listing_filter_search_export(self, client, editor, consent):
+        make_subscribers(3, prefix="tr-conf")
+        make_subscribers(2, status=Subscriber.Status.PENDING, prefix="tr-pend")
+        make_subscribers(2, language="en", prefix="en-conf")
+        client.force_login(editor)
+        base = "/admin/snippets/newsletter/subscriber/"
+        listing = client.get(base, {"status": "pending"})
+        assert listing.status_code == 200
+        assert "tr-pend0@example.org" in listing.text and "tr-conf0@example.org" not in listing.text
+        listing = client.get(base, {"language": "en"})
+        assert "en-conf1@example.org" in listing.text and "tr-conf0@example.org" not in listing.text
+        search = client.get(base, {"q": "tr-conf2"})
+        assert "tr-conf2@example.org" in search.text and "tr-conf1@example.org" not in search.text
+        export = client.get(base, {"export": "csv", "status": "confirmed"})
+        assert export.status_code == 200
+        rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
+        emails = sorted(row[0] for row in rows[1:])
+        assert emails == sorted(
+            [f"tr-conf{i}@example.org" for i in range(3)]
+            + ["en-conf0@example.org", "en-conf1@example.org"]
+        )
+        # Subscribers only come through the form: no "add" in the admin.
+        assert client.get(base + "add/").status_code in (302, 403)
+
+    def test_erase_for_good_leaves_an_audit_entry_without_the_address(self, client, editor):
+        make_subscribers(1, prefix="erase-me")
+        subscriber = Subscriber.objects.get()
+        client.force_login(editor)
+        edit_url = f"/admin/snippets/newsletter/subscriber/edit/{subscriber.pk}/"
+        client.post(
+            edit_url,
+            {"name": "Renamed", "organisation": "", "language": "tr", "status": "confirmed"},
+        )
+        response = client.post(f"/admin/snippets/newsletter/subscriber/delete/{subscriber.pk}/")
+        assert response.status_code == 302
+        assert not Subscriber.objects.exists()
+        record = ErasureRecord.objects.get()
+        assert record.erased_by == editor
+        assert "erase-me0" not in record.email_hash and len(record.email_hash) == 64
+        assert ModelLogEntry.objects.filter(action="newsletter.erase").count() == 1
+        assert not ModelLogEntry.objects.filter(label__icontains="erase-me0").exists()
+
+    def test_send_page_sends_a_test_and_queues_the_issue(self, client, editor, issue):
+        make_subscribers(4)
+        client.force_login(editor)
+        url = f"/admin/newsletter-send/{issue.pk}/"
+        page = client.get(url)
+        assert page.status_code == 200 and "Mart bülteni" in page.text
+        client.post(url, {"action": "test"})
+        assert len(mail.outbox) == 1
+        assert mail.outbox[0].to == ["editor@example.org"]
+        assert mail.outbox[0].subject.startswith("[TEST]")
+        assert not Delivery.objects.exists()
+        client.post(url, {"action": "send"})  # ImmediateBackend: runs at once
+        assert len(mail.outbox) == 5
+        issue.refresh_from_db()
+        assert issue.status == NewsletterIssue.Status.SENT
+        client.post(url, {"action": "send"})
+        assert len(mail.outbox) == 5
+
+    def test_issue_preview_and_editor_buttons(self, client, editor, issue):
+        client.force_login(editor)
+        edit = client.get(f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/")
+        assert edit.status_code == 200
+        assert f"/admin/newsletter-send/{issue.pk}/" in edit.text
+        html = issue.serve_preview(_fake_request(editor), "").render().content.decode()
+        assert "Mart bülteni" in html and "Saha çalışmaları tamamlandı" in html
+        text = issue.serve_preview(_fake_request(editor), "text").render().content.decode()
+        assert "<pre" in text and "* Saha çalışmaları tamamlandı" in text
+
+
+def _fake_request(user):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+@pytest.mark.django_db
+def test_demo_content_is_idempotent(homes):
+    from home import demo as home_demo
+    from newsletter import demo
+
+    context = home_demo.prepare()
+    demo.load(context)
+    counts = (
+        ConsentText.objects.count(),
+        NewsletterIssue.objects.count(),
+        StandardPage.objects.filter(slug__in=["gizlilik", "privacy"]).count(),
+    )
+    assert counts == (2, 2, 2)
+    consent = ConsentText.objects.get(locale__language_code="en")
+    assert consent.privacy_page.slug == "privacy"
+    demo.load(home_demo.prepare())
+    assert counts == (
+        ConsentText.objects.count(),
+        NewsletterIssue.objects.count(),
+        StandardPage.objects.filter(slug__in=["gizlilik", "privacy"]).count(),
+    )
+
+
+@pytest.mark.django_db
+def test_rate_limit_behind_the_proxy_keys_on_the_forwarded_address(client, consent, settings):
+    settings.NEWSLETTER_SIGNUP_RATE = "1/m"
+    settings.RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"
+    first = {"HTTP_X_FORWARDED_FOR": "203.0.113.7, 198.51.100.1"}
+    assert client.post(SIGNUP["tr"], form_data(email="a@example.org"), **first).status_code == 302
+    assert client.post(SIGNUP["tr"], form_data(email="b@example.org"), **first).status_code == 429
+    # A forged leftmost entry does not escape the limit; another real client is unaffected.
+    forged = {"HTTP_X_FORWARDED_FOR": "192.0.2.99, 198.51.100.1"}
+    assert client.post(SIGNUP["tr"], form_data(email="c@example.org"), **forged).status_code == 429
+    other = {"HTTP_X_FORWARDED_FOR": "198.51.100.2"}
+    assert client.post(SIGNUP["tr"], form_data(email="d@example.org"), **other).status_code == 302
+
+
+@pytest.mark.django_db
+def test_footer_signup_costs_a_single_query(client, consent, django_assert_num_queries):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    request = RequestFactory().get("/en/")
+    template = Template("{% load newsletter_tags %}{% newsletter_signup_form compact=True %}")
+    with translation.override("en"):
+        template.render(Context({"request": request}))  # warm the site-root cache
+        with django_assert_num_queries(1):
+            html = template.render(Context({"request": request}))
+    assert "I agree to receive the newsletter." in html and 'href="/en/privacy/"' in html
+    # A language without its own text falls back to Turkish.
+    ConsentText.objects.filter(locale__language_code="en").delete()
+    with translation.override("en"):
+        assert "E-bülteni almayı kabul ediyorum." in template.render(Context({"request": request}))
