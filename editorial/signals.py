@@ -15,8 +15,10 @@ def set_up_new_home(sender, instance, created, raw=False, **kwargs):
 
 
 def grant_newsletter_permissions(sender, using="default", **kwargs):
-    # post_migrate is sent once per app; the last one sees every app's permissions.
-    if sender.label != list(django_apps.get_app_configs())[-1].label:
+    # post_migrate is sent once per app that has models; the last one sees every
+    # app's permissions (created by django.contrib.auth's own post_migrate handler).
+    with_models = [config for config in django_apps.get_app_configs() if config.models_module]
+    if sender.label != with_models[-1].label:
         return
     if not django_apps.is_installed("wagtail.admin"):
         return

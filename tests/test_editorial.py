@@ -557,3 +557,19 @@ class TestUpcomingEventsPanel:
         assert wagtail_hooks.upcoming_events() == []
         monkeypatch.setattr(wagtail_hooks.apps, "get_model", lambda *args: StandardPage)
         assert wagtail_hooks.upcoming_events() == []  # a model without a "start" field
+
+
+class TestNewsletterManagerSeesSubscribers:
+    def test_subscriber_list(self, as_user, homes):
+        from django.apps import apps
+
+        try:
+            Subscriber = apps.get_model("newsletter", "Subscriber")
+        except LookupError:
+            pytest.skip("the newsletter app has no Subscriber model in this branch")
+        group = Group.objects.get(name=roles.NEWSLETTER_MANAGERS)
+        assert group.permissions.filter(codename="view_subscriber").exists()
+        client = as_user("newsletter")
+        url = reverse(f"wagtailsnippets_newsletter_{Subscriber._meta.model_name}:list")
+        assert client.get(url).status_code == 200
+        assert client.get(edit_url(homes["tr"])).status_code == 302
