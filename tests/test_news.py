@@ -90,6 +90,14 @@ def slugify_tr(text):
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def news_article_jsonld(html):
+    """The page's NewsArticle JSON-LD; every ld+json script on the page must parse."""
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    articles = [d for d in map(json.loads, scripts) if d.get("@type") == "NewsArticle"]
+    assert len(articles) == 1
+    return articles[0]
+
+
 def titles(html):
     return re.findall(r'<h[23]><a href="[^"]+">([^<]+)</a>', html)
 
@@ -325,9 +333,7 @@ class TestArticle:
 
     def test_json_ld_is_valid_news_article(self, client, pair):
         html = client.get("/en/news/saha-calismalari-tamamlandi-en/").text
-        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        data = json.loads(raw.group(1))
-        assert data["@type"] == "NewsArticle"
+        data = news_article_jsonld(html)
         assert data["headline"] == "Field Studies Completed"
         assert data["datePublished"].startswith("2020-08-14")
         assert datetime.datetime.fromisoformat(data["dateModified"].replace("Z", "+00:00"))
@@ -338,8 +344,7 @@ class TestArticle:
     def test_json_ld_escapes_script_breaking_titles(self, client, news):
         news["article"]("Başlık </script><b>", _date(2020, 1, 1))
         html = client.get("/tr/haberler/baslik-script-b/").text
-        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        assert json.loads(raw.group(1))["headline"] == "Başlık </script><b>"
+        assert news_article_jsonld(html)["headline"] == "Başlık </script><b>"
 
     def test_sharing_meta_reading_time_and_share_links(self, client, pair):
         html = client.get("/tr/haberler/saha-calismalari-tamamlandi/").text
