@@ -515,7 +515,7 @@ class TestAdminValidation:
         url = f"/admin/pages/add/events/eventpage/{indexes['tr'].pk}/"
         response = admin_client.post(url, event_form(**{"action-publish": "publish"}))
         assert response.status_code == 302, response.context["form"].errors
-        event = EventPage.objects.get(slug="test-etkinligi")
+        event = EventPage.objects.get(slug="test-etkinligi", locale__language_code="tr")
         assert event.live
         assert event.local_start == at(2027, 3, 17, 10)
 
