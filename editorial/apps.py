@@ -6,3 +6,8 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial workflow")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

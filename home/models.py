@@ -14,6 +14,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
+from bilingual.slugs import TurkishSlugMixin
+
 from .blocks import (
     RICH_TEXT_FEATURES,
     BodyStreamBlock,
@@ -66,7 +68,7 @@ class SiteDocument(AbstractDocument):
 # --- Pages -------------------------------------------------------------------------
 
 
-class BasePage(Page):
+class BasePage(TurkishSlugMixin, Page):
     """Fields every public page shares: a summary for listings, search results and
     sharing, and an optional image for listings and social cards. Kept one level
     deep and abstract (wagtail-localize does not support a swapped page model)."""

@@ -18,6 +18,16 @@ from home.models import SiteImage
 from news.models import PAGE_SIZE, NewsCategory, NewsIndexPage, NewsPage
 
 
+def news_article_json_ld(html):
+    """The NewsArticle among the page's JSON-LD blocks (the site adds Organization and
+    BreadcrumbList blocks too); every block must be valid JSON."""
+    blocks = [
+        json.loads(raw)
+        for raw in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    ]
+    return next(block for block in blocks if block.get("@type") == "NewsArticle")
+
+
 def _date(year, month, day):
     return timezone.make_aware(datetime.datetime(year, month, day, 10, 0))
 
@@ -325,8 +335,7 @@ class TestArticle:
 
     def test_json_ld_is_valid_news_article(self, client, pair):
         html = client.get("/en/news/saha-calismalari-tamamlandi-en/").text
-        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        data = json.loads(raw.group(1))
+        data = news_article_json_ld(html)
         assert data["@type"] == "NewsArticle"
         assert data["headline"] == "Field Studies Completed"
         assert data["datePublished"].startswith("2020-08-14")
@@ -338,8 +347,7 @@ class TestArticle:
     def test_json_ld_escapes_script_breaking_titles(self, client, news):
         news["article"]("Başlık </script><b>", _date(2020, 1, 1))
         html = client.get("/tr/haberler/baslik-script-b/").text
-        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        assert json.loads(raw.group(1))["headline"] == "Başlık </script><b>"
+        assert news_article_json_ld(html)["headline"] == "Başlık </script><b>"
 
     def test_sharing_meta_reading_time_and_share_links(self, client, pair):
         html = client.get("/tr/haberler/saha-calismalari-tamamlandi/").text

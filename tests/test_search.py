@@ -528,3 +528,21 @@ def test_search_query_in_url_is_encoded(client, db):
     # The switcher and "other language" links carry the query URL-encoded.
     response = client.get("/tr/ara/", {"q": "göç & göçmen"})
     assert quote("göç") in response.text
+
+
+@pytest.mark.django_db
+def test_template_with_its_own_open_graph_gets_no_second_set(rf, homes, add_page):
+    from django.template import engines
+
+    page = add_page(homes["en"], StandardPage, title="Article", slug="article")
+    template = engines["django"].from_string(
+        '{% extends "base.html" %}{% block extra_head %}'
+        '<meta property="og:type" content="article">'
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>{% endblock %}'
+    )
+    request = rf.get("/en/article/")
+    html = template.render({"page": page, "request": request}, request)
+    assert meta(html, "og:type") == ["article"]
+    assert meta(html, "og:title") == []
+    # The page's own JSON-LD comes first; the organisation's is still there.
+    assert [d["@type"] for d in json_lds(html)][:2] == ["NewsArticle", "Organization"]

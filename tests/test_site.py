@@ -82,11 +82,13 @@ class TestLanguageSwitcher:
         assert tr_links["en"].endswith("/en/project-info-note/")
         assert tr_links["x-default"] == tr_links["tr"]
 
-    def test_untranslated_page_switches_to_other_home_and_says_so(self, client, homes, add_page):
-        add_page(homes["tr"], StandardPage, title="Yalnız Türkçe", slug="yalniz-turkce")
+    def test_untranslated_page_switches_to_fallback_and_says_so(self, client, homes, add_page):
+        # Changed by the bilingual app: an untranslated page's switcher leads to the page
+        # itself in the other language's chrome (with a notice), no longer to that home.
+        page = add_page(homes["tr"], StandardPage, title="Yalnız Türkçe", slug="yalniz-turkce")
         html = client.get("/tr/yalniz-turkce/").text
-        assert 'href="/en/"' in html
-        assert "not available in this language" in html
+        assert f'href="/en/untranslated/{page.pk}/"' in html
+        assert "not yet translated" in html
         assert 'hreflang="en"' not in html.split("</head>")[0]
 
     def test_canonical_is_absolute_and_in_page_language(self, client, info_note):

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("editorial.urls")),
     path("", include("glossary.urls")),
     path("", include("directory.urls")),
+    path("", include("bilingual.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -3,7 +3,7 @@ language switcher and hreflang links, the site profile and partners."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -50,9 +50,11 @@ def _home_of(page):
 def language_links(context, page=None):
     """One entry per language: where the switcher takes you from this page.
 
-    A page's live translation when there is one; otherwise the other language's home,
-    marked ``available=False`` so the template can say so instead of pretending.
-    Pages that are not Wagtail pages (feeds, search, 404) switch by URL."""
+    A page's live translation when there is one; otherwise the page itself shown in
+    that language's chrome with a "not yet translated" notice (bilingual app's
+    ``untranslated_page`` view), marked ``available=False`` so the template says so and
+    no hreflang is given. Pages that are not Wagtail pages (feeds, search, 404) switch
+    by URL."""
     cache_key = "_language_links"
     if cache_key in context:
         return context[cache_key]
@@ -78,6 +80,9 @@ def language_links(context, page=None):
         elif page is None and request is not None:
             url = translate_url(request.get_full_path(), code)
             available = True
+        elif page is not None and getattr(page, "pk", None):
+            with translation.override(code):
+                url = reverse("untranslated_page", args=[page.pk])
         else:
             home = _locale_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
@@ -99,7 +104,10 @@ def language_links(context, page=None):
 def main_menu(context):
     request = context.get("request")
     page = context.get("page")
-    home = _home_of(page) if page is not None else _locale_home(request, translation.get_language())
+    if page is not None and not context.get("untranslated"):
+        home = _home_of(page)
+    else:  # no page, or a page shown untranslated in this language's chrome
+        home = _locale_home(request, translation.get_language())
     items = []
     if home is not None:
         items = home.get_children().live().public().in_menu().specific(defer=True)
@@ -122,7 +130,7 @@ def main_menu(context):
 def breadcrumbs(context):
     page = context.get("page")
     request = context.get("request")
-    if page is None or page.depth <= 2:
+    if page is None or page.depth <= 2 or context.get("untranslated"):
         return {"crumbs": []}
     ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).specific(defer=True)
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]

@@ -5,6 +5,8 @@ import json
 
 from django import template
 from django.conf import settings
+from django.template.base import TextNode
+from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -43,6 +45,19 @@ def _absolute(request, url):
     return request.build_absolute_uri(url) if request is not None else url
 
 
+def template_writes_open_graph(context):
+    """Whether the page's own template already writes Open Graph tags in its
+    ``extra_head`` block (the news article does): then only JSON-LD is added here."""
+    template = getattr(context, "template", None)
+    if template is None:
+        return False
+    for node in template.nodelist.get_nodes_by_type(BlockNode):
+        if node.name == "extra_head":
+            text = "".join(n.s for n in node.nodelist.get_nodes_by_type(TextNode))
+            return 'property="og:type"' in text
+    return False
+
+
 @register.inclusion_tag("search/includes/head_meta_tags.html", takes_context=True)
 def head_meta(context):
     """Everything is computed from the page in the context; pages that are not Wagtail
@@ -68,6 +83,7 @@ def head_meta(context):
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": alternates if page is not None else [],
         "page": page,
+        "open_graph": not template_writes_open_graph(context),
     }
 
     home_url = _absolute(request, f"/{language}/")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "glossary",
     "directory",
     "activities",
+    "bilingual",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -185,6 +186,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # "production" lets crawlers in (robots.txt); anything else refuses them.
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
+
+# Private documents (trainers only) send visitors to Wagtail's login page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
+# --- Bilingual editing (bilingual app) -------------------------------------------
+# ASCII slugs: the admin's slug field transliterates Turkish letters (ı -> i, ş -> s…)
+# and the server does the same (bilingual.slugs, bilingual.text.turkish_slugify).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security headers, login rate limiting, page cache (see website/cache.py) ----------
 from datetime import timedelta  # noqa: E402

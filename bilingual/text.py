@@ -1,0 +1,62 @@
+"""Turkish-aware text helpers: slugs and case folding.
+
+Django's ``slugify`` decomposes accented letters and drops what is left, so the dotless
+"ı" (which has no decomposition) disappears: "Kapanış" becomes ``kapans``. Turkish
+letters are transliterated first."""
+
+import re
+
+from django.utils.text import slugify
+
+TURKISH_TO_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "i",
+        "ğ": "g",
+        "Ğ": "g",
+        "ş": "s",
+        "Ş": "s",
+        "ç": "c",
+        "Ç": "c",
+        "ö": "o",
+        "Ö": "o",
+        "ü": "u",
+        "Ü": "u",
+        "â": "a",
+        "Â": "a",
+        "î": "i",
+        "Î": "i",
+        "û": "u",
+        "Û": "u",
+    }
+)
+
+FALLBACK_SLUGS = {"tr": "sayfa", "en": "page"}
+
+
+def transliterate(text):
+    return (text or "").translate(TURKISH_TO_ASCII)
+
+
+def turkish_slugify(text, fallback=""):
+    """An ASCII slug of ``text`` ("İstanbul Çalıştayı" -> ``istanbul-calistayi``);
+    ``fallback`` when nothing usable is left (a title of punctuation or emoji)."""
+    return slugify(transliterate(text)) or fallback
+
+
+def localize_slugify(value, allow_unicode=False):
+    """Drop-in for ``django.utils.text.slugify`` as wagtail-localize calls it."""
+    return slugify(transliterate(value), allow_unicode=allow_unicode)
+
+
+def fold(text, language="tr"):
+    """Case-fold for comparisons: Turkish rules (I -> ı, İ -> i) for Turkish."""
+    text = (text or "").strip()
+    if language == "tr":
+        text = text.replace("I", "ı").replace("İ", "i")
+        return text.lower()
+    return text.casefold()
+
+
+def normalise_spaces(text):
+    return re.sub(r"\s+", " ", text or "").strip()

@@ -1,0 +1,32 @@
+"""Keep roles right as the site grows: a new language's home page gets the role
+permissions and the review workflow; the newsletter app's permissions go to the
+Newsletter managers after every migrate."""
+
+from django.apps import apps as django_apps
+from django.db.models.signals import post_migrate, post_save
+
+from . import roles
+
+
+def set_up_new_home(sender, instance, created, raw=False, **kwargs):
+    if raw or not created or instance.depth != 2:
+        return
+    roles.set_up_home(django_apps, instance)
+
+
+def grant_newsletter_permissions(sender, using="default", **kwargs):
+    # post_migrate is sent once per app that has models; the last one sees every
+    # app's permissions (created by django.contrib.auth's own post_migrate handler).
+    with_models = [config for config in django_apps.get_app_configs() if config.models_module]
+    if sender.label != with_models[-1].label:
+        return
+    if not django_apps.is_installed("wagtail.admin"):
+        return
+    roles.grant_app_permissions(django_apps)
+
+
+def connect():
+    from home.models import HomePage
+
+    post_save.connect(set_up_new_home, sender=HomePage, dispatch_uid="editorial_new_home")
+    post_migrate.connect(grant_newsletter_permissions, dispatch_uid="editorial_newsletter_perms")
