@@ -25,8 +25,22 @@ def grant_newsletter_permissions(sender, using="default", **kwargs):
     roles.grant_app_permissions(django_apps)
 
 
+def sync_trees_unless_raw(instance, raw=False, **kwargs):
+    """wagtail-localize synchronises the trees whenever a LocaleSynchronization is
+    saved, also while fixtures or a test database snapshot are being loaded (raw
+    saves), when the locales it points at may not be there yet."""
+    if not raw:
+        instance.sync_trees()
+
+
 def connect():
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
     from home.models import HomePage
 
     post_save.connect(set_up_new_home, sender=HomePage, dispatch_uid="editorial_new_home")
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(
+        sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="editorial_sync_trees"
+    )
     post_migrate.connect(grant_newsletter_permissions, dispatch_uid="editorial_newsletter_perms")
