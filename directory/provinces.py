@@ -4,6 +4,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from bilingual.text import transliterate
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "provinces.json"
 
 
@@ -16,15 +18,7 @@ def province_choices():
     return [(p["slug"], p["name"]) for p in map_data()["provinces"]]
 
 
-_TURKISH_ASCII = str.maketrans("ıİğĞşŞçÇöÖüÜâÂîÎûÛ", "iIgGsScCoOuUaAiIuU")
-
-
-def ascii_fold(text):
-    """Turkish letters to their ASCII base, for slugs and accent-free matching."""
-    return text.translate(_TURKISH_ASCII)
-
-
 def fold_for_search(text):
     """Case- and accent-insensitive key that is right for Turkish: "IĞDIR", "Iğdır" and
     "igdir" all give "igdir" (Python's lower() would turn "İ" into "i̇")."""
-    return ascii_fold(text).lower()
+    return transliterate(text).lower()

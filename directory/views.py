@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
+from bilingual.text import turkish_slugify
+
 from .forms import DirectoryFilterForm, ProposalForm
 from .models import FieldOfWork, Organisation, Province
 from .provinces import fold_for_search, map_data
@@ -125,11 +127,7 @@ def proposal_received(request):
 
 
 def unique_slug(name):
-    from django.utils.text import slugify
-
-    from .provinces import ascii_fold
-
-    base = slugify(ascii_fold(name))[:200] or "organisation"
+    base = turkish_slugify(name, fallback="organisation")[:200]
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
