@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from website.cache import exclude_private
 
 
 class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -77,7 +78,7 @@ class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
         keys = ActivityLink.objects.filter(activity__translation_key=self.translation_key).values(
             "page__translation_key"
         )
-        return Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
+        return exclude_private(Page.objects.live()).filter(locale=locale, translation_key__in=keys)
 
 
 class ActivityLink(Orderable):

@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from website.cache import exclude_private
+
 MONTH_WIDTH = 30
 ROW_HEIGHT = 30
 LEFT = 40
@@ -39,8 +41,7 @@ def build_timeline(page, request=None):
     if event_model is not None and keys_by_activity:
         all_keys = set().union(*keys_by_activity.values())
         for event in (
-            event_model.objects.live()
-            .public()
+            exclude_private(event_model.objects.live())
             .filter(locale=page.locale, translation_key__in=all_keys)
         ):
             events_by_key[event.translation_key] = event

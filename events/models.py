@@ -24,6 +24,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
+from website.cache import exclude_private
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
 
@@ -105,15 +106,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.live()
-            .public()
+            exclude_private(EventPage.objects.live())
             .child_of(self)
             .select_related("event_type", "listing_image")
             .prefetch_related("listing_image__renditions")
         )
 
     def filter_form(self, request):
-        base = EventPage.objects.live().public().child_of(self).order_by()
+        base = exclude_private(EventPage.objects.live()).child_of(self).order_by()
         cities = sorted(
             set(base.exclude(city="").values_list("city", flat=True)), key=PROVINCE_ORDER.get
         )

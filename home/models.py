@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.slugs import TurkishSlugMixin
+from website.cache import remember
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -96,6 +97,15 @@ class BasePage(TurkishSlugMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        # The templates and tags read the page's locale several times; locales hardly
+        # ever change, so the one kept with the shared data saves a query or two a page.
+        if not type(self).locale.is_cached(self):
+            self.locale = remember(
+                "locale", lambda: Locale.objects.get(pk=self.locale_id), self.locale_id
+            )
+        return super().get_context(request, *args, **kwargs)
 
 
 class HomePage(BasePage):
@@ -241,11 +251,15 @@ class InfoNotePage(BasePage):
 # --- Site identity -------------------------------------------------------------------
 
 
+def _active_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 class LocalizedSnippetQuerySet(models.QuerySet):
     def for_active_language(self):
         """Rows of the active language, or of the default language when that
         language has none yet."""
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        language = _active_language()
         rows = self.filter(locale__language_code=language)
         if rows.exists():
             return rows
@@ -295,6 +309,14 @@ class SiteProfile(TranslatableMixin, models.Model):
     def __str__(self):
         return self.site_name
 
+    @classmethod
+    def current(cls):
+        """The active language's profile, as every page's header and footer show it
+        (kept with the page cache until a change)."""
+        return remember(
+            "site_profile", lambda: cls.objects.for_active_language().first(), _active_language()
+        )
+
 
 class Partner(TranslatableMixin, models.Model):
     """A member of the consortium, the beneficiary, the contracting authority or a funder."""
@@ -339,6 +361,15 @@ class Partner(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def for_footer(cls):
+        """The active language's partners, as every page's footer lists them."""
+        return remember(
+            "footer_partners",
+            lambda: list(cls.objects.for_active_language().select_related("logo")),
+            _active_language(),
+        )
+
 
 @register_setting(icon="site")
 class SocialSettings(BaseSiteSetting):
@@ -372,6 +403,18 @@ class SocialSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("social links and colours")
+
+    @classmethod
+    def for_page_chrome(cls, request):
+        """The request's site's settings as every page's head and footer use them
+        (kept with the page cache until a change; ``for_request`` reads the database
+        once per request)."""
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return remember("social_settings", lambda: cls.for_site(site), site.pk)
 
     @property
     def links(self):

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from website.cache import exclude_private, remember
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -108,10 +109,14 @@ class NewsPageRelatedPage(Orderable):
 
 
 def _listing_queryset(queryset):
-    """Everything a listing row shows, fetched in a fixed number of queries."""
-    images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
-    return queryset.select_related("locale").prefetch_related(
-        Prefetch("lead_image", queryset=images),
+    """Everything a listing row shows, fetched in a fixed number of queries: the pages
+    with their locale and image, the image's listing rendition, the categories."""
+    renditions = get_image_model().get_rendition_model().objects.filter(
+        filter_spec=LISTING_RENDITION
+    )
+    return queryset.select_related("locale", "lead_image").prefetch_related(
+        # Where Image.get_rendition() looks for prefetched renditions.
+        Prefetch("lead_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
         "categories",
     )
 
@@ -143,10 +148,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def news(self):
         """Live, public articles of this language, newest first."""
-        return NewsPage.objects.live().public().child_of(self).order_by("-date_published", "-pk")
+        articles = exclude_private(NewsPage.objects.live()).child_of(self)
+        return articles.order_by("-date_published", "-pk")
 
     def categories(self):
         return NewsCategory.objects.filter(locale_id=self.locale_id)
+
+    def categories_list(self):
+        """This language's categories, kept with the page cache until a change."""
+        return remember("news_categories", lambda: list(self.categories()), self.locale_id)
+
+    def years(self):
+        """The years that have articles, newest first, kept with the page cache until
+        an article here is published or unpublished."""
+
+        def build():
+            return [d.year for d in self.news().dates("date_published", "year", order="DESC")]
+
+        return remember("news_years", build, self.pk, page=self)
 
     def _category(self, slug):
         category = self.categories().filter(slug=slug).first()
@@ -195,7 +214,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, filter_kind=None, filter_value=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        featured = None
+        featured_pk = None
         filter_label = None
         if filter_kind == "category":
             news = news.filter(categories__translation_key=filter_value.translation_key)
@@ -207,18 +226,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             news = news.filter(date_published__year=filter_value)
             filter_label = str(filter_value)
         else:
-            featured = (
-                _listing_queryset(news.filter(featured=True)).first()
-                or _listing_queryset(news).first()
-            )
-            if featured is not None:
-                news = news.exclude(pk=featured.pk)
-        items = Paginator(_listing_queryset(news), PAGE_SIZE).get_page(request.GET.get("page"))
-        categories = list(self.categories())
+            # The featured article, or the newest when none is featured, leads page 1.
+            featured_pk = news.order_by("-featured", "-date_published", "-pk")
+            featured_pk = featured_pk.values_list("pk", flat=True).first()
+            if featured_pk is not None:
+                news = news.exclude(pk=featured_pk)
+        items = Paginator(news, PAGE_SIZE).get_page(request.GET.get("page"))
+        # One listing query for the page's articles and the featured one.
+        wanted = list(items.object_list.values_list("pk", flat=True))
+        if featured_pk is not None and items.number == 1:
+            wanted.append(featured_pk)
+        rows = {row.pk: row for row in _listing_queryset(NewsPage.objects.filter(pk__in=wanted))}
+        items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
+        featured = rows.get(featured_pk) if items.number == 1 else None
+        categories = self.categories_list()
         by_key = {c.translation_key: c for c in categories}
         for item in [featured, *items] if featured else items:
             item.local_categories = localized_categories(item.categories.all(), by_key)
-        years = [d.year for d in self.news().dates("date_published", "year", order="DESC")]
+        years = self.years()
         context.update(
             {
                 "featured": featured,
@@ -417,9 +442,9 @@ class NewsPage(BasePage):
         keys = [p.translation_key for p in linked]
         local = {
             p.translation_key: p
-            for p in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            .live()
-            .public()
+            for p in exclude_private(
+                Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live()
+            )
             .specific(defer=True)
         }
         return [local[key] for key in dict.fromkeys(keys) if key in local]

@@ -10,6 +10,8 @@ import re
 
 from django.db.models import Count, Q
 
+from website.cache import exclude_private
+
 from .models import AUDIENCES, KIT_LANGUAGES, Topic, TrainingKitPage
 
 _NOT_WORD = re.compile(r"[^\w\s'-]|_")
@@ -34,7 +36,7 @@ class LibraryQuery:
     def base(self):
         # public() looks the view restrictions up once; every facet reuses the result.
         if not hasattr(self, "_base"):
-            self._base = TrainingKitPage.objects.live().public().child_of(self.index_page)
+            self._base = exclude_private(TrainingKitPage.objects.live()).child_of(self.index_page)
         return self._base.all()
 
     def _search_ids(self):

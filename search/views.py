@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from website.cache import exclude_private
+
 from .results import describe, summary_of
 from .text import clean_query, search_terms, turkish_lower
 
@@ -28,7 +30,7 @@ def _promotions(search_query, locale, request):
     """Editors' picks for this query: live public pages of this language, or links."""
     picks = list(search_query.editors_picks.order_by("sort_order"))
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    pages = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
+    pages = exclude_private(Page.objects.live()).filter(pk__in=page_ids, locale=locale).specific()
     pages = {page.pk: page for page in pages} if page_ids else {}
     promoted = []
     for pick in picks:
@@ -59,7 +61,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     requested_type = request.GET.get("type", "")
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    pages = exclude_private(Page.objects.live()).filter(locale=locale, depth__gt=1)
 
     context = {
         "query": query,

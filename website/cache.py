@@ -162,6 +162,64 @@ class PageCacheMiddleware:
         return response
 
 
+# --- Shared data ----------------------------------------------------------------------
+
+_MISSING = object()
+
+
+def remember(name, build, *vary, page=None):
+    """``build()``'s result, kept in the page cache's store until content changes.
+
+    For what every page shows -- the menu, the site profile and partners, the footer's
+    consent text -- and for a listing's side lists (years, categories): rebuilding them
+    on every request costs a query each, and a cached page already depends on them.
+    The key holds the global generation (and ``page``'s own generation when given,
+    which publishing a child bumps), so the purges that drop cached pages drop these
+    too and editors see their change on the next request. Off where the page cache is
+    off: tests then always read the database."""
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return build()
+    cache = _cache()
+    page_path = _url_path(page) if page is not None else None
+    try:
+        generations = _generations(cache, page_path) if page_path else [
+            cache.get(GLOBAL_GENERATION_KEY, 0)
+        ]
+        raw = "|".join([name, *map(str, vary), *map(str, generations)])
+        key = "pagecache:shared:" + hashlib.md5(raw.encode()).hexdigest()
+        value = cache.get(key, _MISSING)
+    except Exception:  # a cache outage must not take the site down
+        logger.exception("shared data cache read failed")
+        return build()
+    if value is _MISSING:
+        value = build()
+        try:
+            cache.set(key, value, _timeout())
+        except Exception:
+            logger.exception("shared data cache write failed")
+    return value
+
+
+def exclude_private(pages):
+    """``pages`` without those in a section under a view restriction (password, login,
+    groups). Does what ``PageQuerySet.public()`` does, but reads the restricted sections
+    with the shared data instead of from the database on every call: listings, the menu
+    and the language switcher each filtered with it on every page."""
+    from django.db.models import Q
+    from wagtail.models import PageViewRestriction
+
+    paths = remember(
+        "restricted_paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    if not paths:
+        return pages
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private)
+
+
 # --- Purging ---------------------------------------------------------------------------
 
 

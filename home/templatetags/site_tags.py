@@ -7,7 +7,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.models import Partner, SiteProfile
+from home.models import Partner, SiteProfile, SocialSettings
+from website.cache import exclude_private, remember
 
 register = template.Library()
 
@@ -64,10 +65,9 @@ def language_links(context, page=None):
     names = _language_names()
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translated in (
+        for translated in exclude_private(
             Page.objects.filter(translation_key=page.translation_key)
             .live()
-            .public()
             .select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
@@ -100,30 +100,63 @@ def language_links(context, page=None):
     return links
 
 
+def _site_key(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site is not None else None
+
+
+def _menu(request, home_path, language):
+    """The home page and its children in the menu, as plain data: the same on every
+    page of a language tree, so it is built once and kept with the page cache."""
+
+    def build():
+        if home_path:
+            home = Page.objects.filter(path=home_path).first()
+        else:
+            home = _locale_home(request, language)
+        if home is None:
+            return None
+        children = exclude_private(home.get_children().live().in_menu())
+        return {
+            "url": home.get_url(request),
+            "items": [
+                {"title": child.title, "url": child.get_url(request), "path": child.path}
+                for child in children
+            ],
+        }
+
+    return remember("main_menu", build, _site_key(request), home_path or language)
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
     page = context.get("page")
     if page is not None and not context.get("untranslated"):
-        home = _home_of(page)
+        # The language tree's home is the page's ancestor at depth 2.
+        home_path = page.path[: Page.steplen * 2] if page.depth >= 2 else None
+        menu = _menu(request, home_path, None) if home_path else None
     else:  # no page, or a page shown untranslated in this language's chrome
-        home = _locale_home(request, translation.get_language())
-    items = []
-    if home is not None:
-        items = home.get_children().live().public().in_menu().specific(defer=True)
+        menu = _menu(request, None, translation.get_language())
     current_path = page.path if page is not None else ""
-    return {
-        "home": home,
-        "items": [
-            {
-                "page": item,
-                "url": item.get_url(request),
-                "active": current_path.startswith(item.path),
-            }
-            for item in items
-        ],
-        "request": request,
-    }
+    items = [
+        {**item, "active": current_path.startswith(item["path"])}
+        for item in (menu["items"] if menu else [])
+    ]
+    return {"home": menu, "items": items, "request": request}
+
+
+def page_ancestors(request, page):
+    """The page's ancestors from its language's home down, read once per request (the
+    breadcrumbs and their JSON-LD both need them)."""
+    memo = getattr(request, "_page_ancestors", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._page_ancestors = memo
+    if page.pk not in memo:
+        memo[page.pk] = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"))
+    return memo[page.pk]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -132,8 +165,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if page is None or page.depth <= 2 or context.get("untranslated"):
         return {"crumbs": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).specific(defer=True)
-    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in page_ancestors(request, page)]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
 
@@ -141,20 +173,31 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def site_profile(context):
     """The SiteProfile of the active language (Turkish when that language has none)."""
-    if "_site_profile" not in context:
-        context["_site_profile"] = SiteProfile.objects.for_active_language().first()
-    return context["_site_profile"]
+    return SiteProfile.current()
 
 
 @register.simple_tag
 def footer_partners():
-    return list(Partner.objects.for_active_language().select_related("logo"))
+    return Partner.for_footer()
+
+
+@register.simple_tag(takes_context=True)
+def social_settings(context):
+    """The site's social links and brand colour."""
+    request = context.get("request")
+    return SocialSettings.for_page_chrome(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
-    home = _locale_home(context.get("request"), translation.get_language())
-    return home.get_url(context.get("request")) if home else f"/{translation.get_language()}/"
+    request = context.get("request")
+    language = translation.get_language()
+
+    def build():
+        home = _locale_home(request, language)
+        return home.get_url(request) if home else f"/{language}/"
+
+    return remember("locale_home_url", build, _site_key(request), language)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,7 @@ from django import template
 from django.utils import translation
 
 from resources.models import TrainingKitPage
+from website.cache import exclude_private
 
 register = template.Library()
 
@@ -11,8 +12,7 @@ def featured_kits(context, limit=3):
     """The featured kits of the active language, newest first (one query + renditions)."""
     language = (translation.get_language() or "tr").split("-")[0]
     kits = (
-        TrainingKitPage.objects.live()
-        .public()
+        exclude_private(TrainingKitPage.objects.live())
         .filter(featured=True, locale__language_code=language)
         .select_related("cover_image")
         .prefetch_related("cover_image__renditions")

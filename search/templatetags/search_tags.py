@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from home.models import SiteProfile, SocialSettings
+from home.templatetags.site_tags import page_ancestors
 
 register = template.Library()
 
@@ -67,9 +68,7 @@ def head_meta(context):
     page = context.get("page")
     page = page.specific if isinstance(page, Page) else None
     language = translation.get_language() or settings.LANGUAGE_CODE
-    profile = context.get("_site_profile")
-    if profile is None:
-        profile = SiteProfile.objects.for_active_language().first()
+    profile = SiteProfile.current()
     site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
 
     languages = context.get("_language_links") or []
@@ -94,7 +93,7 @@ def head_meta(context):
             organisation["alternateName"] = profile.short_name
         if profile.contact_email:
             organisation["email"] = profile.contact_email
-    social = SocialSettings.for_request(request) if request is not None else None
+    social = SocialSettings.for_page_chrome(request) if request is not None else None
     if social is not None and social.links:
         organisation["sameAs"] = [url for _label, url in social.links]
     data["organisation_json"] = json_ld(organisation)
@@ -121,8 +120,7 @@ def head_meta(context):
         )
 
     if page.depth > 2:
-        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"))
-        items = [*ancestors, page]
+        items = [*page_ancestors(request, page), page]
         breadcrumbs = {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",

@@ -251,5 +251,16 @@ AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
 
 # Anonymous page responses are cached for this long (purged earlier on publish).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
-# Models shown on every page (header/footer): a change purges the whole page cache.
-PAGE_CACHE_PURGE_ALL_ON = ["home.SiteProfile", "home.Partner", "home.SocialSettings"]
+# Snippets shown on every page (header, footer) or on many (the labels of listings): a
+# change purges the whole page cache and the shared data kept with it.
+PAGE_CACHE_PURGE_ALL_ON = [
+    "home.SiteProfile",
+    "home.Partner",
+    "home.SocialSettings",
+    "newsletter.ConsentText",
+    "news.NewsCategory",
+    "events.EventType",
+    "resources.Topic",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Locale",
+]
