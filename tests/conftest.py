@@ -69,3 +69,40 @@ def add_page():
         return page
 
     return _add_page
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """Every app's demo content, loaded once for a whole test module.
+
+    Loading the demo takes many seconds; tests that only read it (the hostile-input
+    sweep, the demo's own checks, query budgets) share one load. It is made inside a
+    transaction that is rolled back when the module is done, and each test runs in a
+    savepoint inside it (pytest-django's ``db`` fixture), so what a test writes is gone
+    for the next one. Not for modules with transactional (live server) tests."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            if not Locale.objects.exists():  # flushed by an earlier transactional test
+                snapshot = getattr(connection, "_test_serialized_contents", None)
+                if snapshot:
+                    connection.creation.deserialize_db_from_string(snapshot)
+            call_command("load_demo_content", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    """The demo site (see ``demo_site``) for one test, with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -497,15 +497,3 @@ class TestDeprecatedTermWarning:
         response = admin_client.post(url, standard_page_form("Kaçak göç raporu"), follow=True)
         messages = [str(m) for m in response.context["messages"]]
         assert any("düzensiz göç" in m for m in messages), messages
-
-
-@pytest.mark.django_db
-def test_glossary_demo_content_is_idempotent(homes):
-    from django.core.management import call_command
-
-    call_command("load_demo_content")
-    assert GlossaryTerm.objects.filter(locale__language_code="tr").count() == 20
-    assert GlossaryTerm.objects.filter(locale__language_code="en").count() == 20
-    call_command("load_demo_content")
-    assert GlossaryTerm.objects.count() == 40
-    assert GlossaryPage.objects.count() == 2

@@ -12,7 +12,6 @@ import icalendar
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -609,27 +608,3 @@ def test_queries_do_not_grow_with_the_number_of_events(client, indexes, types):
     with time_machine.travel(NOW, tick=False):
         large = {url: _queries(client, url) for url in small}
     assert large == small
-
-
-# --- Demo content ---------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_demo_events_in_both_languages(client, homes):
-    call_command("load_demo_content")
-    tr_count = EventPage.objects.filter(locale__language_code="tr").count()
-    call_command("load_demo_content")
-    assert EventPage.objects.filter(locale__language_code="tr").count() == tr_count >= 12
-    assert EventPage.objects.filter(locale__language_code="en").count() == tr_count
-    tr_text = client.get("/tr/etkinlikler/").text
-    en_text = client.get("/en/events/").text
-    kick_off_tr = client.get("/tr/etkinlikler/proje-baslangic-toplantisi/").text
-    kick_off_en = client.get("/en/events/project-kick-off-meeting/").text
-    assert "8 Mart 2019" in kick_off_tr and "Ankara" in kick_off_tr
-    assert "8 March 2019" in kick_off_en
-    assert "Project Kick-off Meeting" in kick_off_en
-    # The oldest event is on the archive's second page.
-    assert "Proje Başlangıç Toplantısı" in client.get("/tr/etkinlikler/?page=2").text
-    assert titles_in(section(tr_text, "upcoming-heading")), "no upcoming demo events"
-    assert titles_in(section(en_text, "upcoming-heading"))
-    assert EventType.objects.filter(locale__language_code="en").count() == 7

@@ -5,8 +5,6 @@ a new form, a row to FORM_TARGETS. A row whose page or URL does not exist yet is
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -59,12 +57,6 @@ FORM_TARGETS = [
     ),
     ("newsletter resend", "newsletter:resend", {"email": "{payload}"}, "newsletter.Subscriber"),
 ]
-
-
-@pytest.fixture
-def demo(homes):
-    call_command("load_demo_content", verbosity=0)
-    cache.clear()
 
 
 def _page_path(target, language):

@@ -5,8 +5,6 @@ import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
-from wagtail.models import Page
 
 from home.models import InfoNotePage, StandardPage
 
@@ -115,23 +113,6 @@ class TestErrors:
         html = client.get("/tr/proje-bilgi-notu/").text
         assert "Geçmiş" in html or "Proje Geçmişi" in html
         assert "Türkiye göç alan" in html
-
-
-@pytest.mark.django_db
-def test_load_demo_content_twice_gives_same_page_count(homes):
-    call_command("load_demo_content")
-    first = Page.objects.count()
-    tr_pages = Page.objects.filter(depth__gte=2, locale__language_code="tr").count()
-    call_command("load_demo_content")
-    assert Page.objects.count() == first
-    assert tr_pages == Page.objects.filter(depth__gte=2, locale__language_code="en").count()
-
-
-@pytest.mark.django_db
-def test_every_demo_page_has_a_translation(homes):
-    call_command("load_demo_content")
-    for page in Page.objects.filter(depth__gte=2, locale__language_code="tr"):
-        assert page.get_translations().filter(locale__language_code="en").exists(), page.title
 
 
 def _run_manage(*args, env):

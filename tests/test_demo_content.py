@@ -1,0 +1,106 @@
+"""The bilingual demo content (``load_demo_content``), and what its pages cost to serve.
+
+The demo is loaded once for the module (``demo_site`` in conftest.py) and every test
+reads it."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from events.models import EventPage, EventType
+from glossary.models import GlossaryPage, GlossaryTerm
+from tests.test_events import section, titles_in
+
+pytestmark = pytest.mark.django_db
+
+COUNTED_MODELS = [Page, EventPage, EventType, GlossaryTerm, GlossaryPage]
+
+
+def test_loading_the_demo_again_changes_nothing(demo):
+    before = {model: model.objects.count() for model in COUNTED_MODELS}
+    call_command("load_demo_content", verbosity=0)
+    assert {model: model.objects.count() for model in COUNTED_MODELS} == before
+
+
+def test_every_demo_page_has_an_english_translation(demo):
+    turkish = Page.objects.filter(depth__gte=2, locale__language_code="tr")
+    english = Page.objects.filter(depth__gte=2, locale__language_code="en")
+    assert turkish.count() == english.count() >= 40
+    for page in turkish:
+        assert page.get_translations().filter(locale__language_code="en").exists(), page.title
+
+
+def test_demo_events_in_both_languages(demo, client):
+    assert EventPage.objects.filter(locale__language_code="tr").count() >= 12
+    assert EventType.objects.filter(locale__language_code="en").count() == 7
+    kick_off_tr = client.get("/tr/etkinlikler/proje-baslangic-toplantisi/").text
+    kick_off_en = client.get("/en/events/project-kick-off-meeting/").text
+    assert "8 Mart 2019" in kick_off_tr and "Ankara" in kick_off_tr
+    assert "8 March 2019" in kick_off_en
+    assert "Project Kick-off Meeting" in kick_off_en
+    # The oldest event is on the archive's second page.
+    assert "Proje Başlangıç Toplantısı" in client.get("/tr/etkinlikler/?page=2").text
+    for url in ("/tr/etkinlikler/", "/en/events/"):
+        assert titles_in(section(client.get(url).text, "upcoming-heading")), url
+
+
+def test_demo_glossary_in_both_languages(demo):
+    assert GlossaryTerm.objects.filter(locale__language_code="tr").count() == 20
+    assert GlossaryTerm.objects.filter(locale__language_code="en").count() == 20
+    assert GlossaryPage.objects.count() == 2
+
+
+# --- Queries per page ---------------------------------------------------------------------
+
+# Every public page type; each is checked in both languages.
+PAGE_TYPES = [
+    "home.HomePage",
+    "home.StandardPage",
+    "home.InfoNotePage",
+    "news.NewsIndexPage",
+    "news.NewsPage",
+    "events.EventIndexPage",
+    "events.EventPage",
+    "resources.ResourceIndexPage",
+    "resources.TrainingKitPage",
+    "glossary.GlossaryPage",
+    "activities.ActivityIndexPage",
+    "activities.TimelinePage",
+]
+# Pages that are Django views.
+VIEWS = {
+    "search": {"tr": "/tr/ara/?q=eğitim", "en": "/en/search/?q=training"},
+    "directory": {"tr": "/tr/stk-rehberi/", "en": "/en/ngo-directory/"},
+    "directory filtered": {"tr": "/tr/stk-rehberi/?province=istanbul", "en": "/en/ngo-directory/?q=göç"},
+}
+QUERY_BUDGET = 20
+
+
+def _url_of(label, language):
+    if label in VIEWS:
+        return VIEWS[label][language]
+    model = apps.get_model(label)
+    page = Page.objects.type(model).live().filter(locale__language_code=language).first()
+    assert page is not None, f"the demo has no {label} in {language}"
+    return page.url
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+@pytest.mark.parametrize("label", [*PAGE_TYPES, *VIEWS])
+def test_each_page_type_stays_within_the_query_budget(demo, settings, label, language):
+    """Rendering a page (the page cache bypassed, as for a visitor whose page is not
+    cached yet) makes at most 20 queries once the data every page shares is cached."""
+    settings.PAGE_CACHE_ENABLED = True
+    client = Client()
+    client.cookies["sessionid"] = "a-session-bypasses-the-page-cache"
+    url = _url_of(label, language)
+    assert client.get(url).status_code == 200  # fills the shared data
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert len(queries) <= QUERY_BUDGET, "\n".join(q["sql"][:150] for q in queries)
