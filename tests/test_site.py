@@ -109,6 +109,16 @@ class TestErrors:
         assert f'<html lang="{lang}"' in response.text
         assert text in response.text
 
+    def test_unprefixed_public_path_leads_to_the_turkish_404(self, client, homes):
+        response = client.get("/yok-boyle-bir-sayfa/", follow=True)
+        assert response.redirect_chain[0][0] == "/tr/yok-boyle-bir-sayfa/"
+        assert response.status_code == 404
+
+    @pytest.mark.parametrize("url", ["/admin/no-such-view/", "/documents/999999/missing.pdf"])
+    def test_admin_and_document_typos_stay_404_where_they_are(self, admin_client, homes, url):
+        response = admin_client.get(url)
+        assert response.status_code == 404  # not a redirect to /tr/admin/... (a public 404)
+
     def test_info_note_shows_its_structure(self, client, info_note):
         html = client.get("/tr/proje-bilgi-notu/").text
         assert "Geçmiş" in html or "Proje Geçmişi" in html
