@@ -3,6 +3,7 @@ notes, the custom image and document models, and the site's identity (translatab
 profile, consortium partners, social links)."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -379,6 +380,9 @@ class SocialSettings(BaseSiteSetting):
         _("brand colour"),
         max_length=7,
         default="#0b4f8a",
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hex digits."))
+        ],
         help_text=_("A dark colour (hex, e.g. #0b4f8a): white text must stay readable on it."),
     )
     facebook = models.URLField(_("Facebook"), blank=True)

@@ -3,8 +3,13 @@
 The sweep is two tables. To cover a new query parameter add a row to QUERY_TARGETS; for
 a new form, a row to FORM_TARGETS. A row whose page or URL does not exist yet is skipped."""
 
+import base64
+import hashlib
+import re
+
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -143,14 +148,39 @@ def test_hostile_path_segments_give_404_not_500(client, homes):
 
 
 @pytest.mark.django_db
-def test_public_pages_carry_a_strict_csp_with_the_style_nonce(client, homes):
+def test_public_pages_carry_a_strict_csp_that_allows_only_the_brand_style(client, homes):
     response = client.get("/tr/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
-    nonce = policy.split("'nonce-")[1].split("'")[0]
-    assert f'<style nonce="{nonce}">' in response.text
+    assert "nonce-" not in policy
+    style = re.search(r"<style>(.*?)</style>", response.text, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'self' 'sha256-{digest}'" in policy
+
+
+@pytest.mark.django_db
+def test_cached_pages_repeat_no_per_response_secret_in_their_policy(client, homes, settings):
+    """The page cache replays a stored header: it must hold nothing meant for one response."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    first, second = client.get("/tr/"), client.get("/tr/")
+    assert second["X-Page-Cache"] == "hit"
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+    assert "nonce-" not in second["Content-Security-Policy"]
+    cache.clear()
+
+
+def test_brand_colour_must_be_a_hex_colour():
+    from django.core.exceptions import ValidationError
+
+    from home.models import SocialSettings
+
+    field = SocialSettings._meta.get_field("brand_colour")
+    field.run_validators("#0b4f8a")
+    with pytest.raises(ValidationError):
+        field.run_validators("red;}body{display:none")
 
 
 @pytest.mark.django_db

@@ -5,10 +5,12 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from home.models import Partner, SiteProfile, SocialSettings
 from website.cache import exclude_private, remember
+from website.security import allow_inline_style
 
 register = template.Library()
 
@@ -186,6 +188,18 @@ def social_settings(context):
     """The site's social links and brand colour."""
     request = context.get("request")
     return SocialSettings.for_page_chrome(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def brand_style(context, colour):
+    """The <style> that sets the site's brand colour, let through the CSP by its hash."""
+    if not colour:
+        return ""
+    css = f":root{{--brand: {colour};}}"
+    request = context.get("request")
+    if request is not None:
+        allow_inline_style(request, css)
+    return format_html("<style>{}</style>", css)
 
 
 @register.simple_tag(takes_context=True)
