@@ -1,10 +1,14 @@
 """Shared fixtures: both locales, the two homes, and a few builders.
 
 The Turkish home and both locales come from the home app's data migration; the
-English home is made here as its translation, as an editor would."""
+English home is made here as its translation, as an editor would. The editorial
+roles (groups) come from the editorial app's data migration."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 
 @pytest.fixture
@@ -106,3 +110,22 @@ def demo(demo_site, db):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user(username, group_name, password="pw", language="en")`` → a user in one
+    editorial role (a group made by the editorial migration), e-mail
+    ``<username>@example.org``, whose admin speaks ``language`` (tests read its text)."""
+
+    def _make_user(username, group_name, password="pw", language="en"):
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.org", password, first_name=username.title()
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        return user
+
+    return _make_user

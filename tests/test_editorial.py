@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 from wagtail_localize.operations import TranslationCreator
 
 from editorial import roles, translation_status
@@ -26,19 +25,8 @@ pytestmark = pytest.mark.django_db
 # --- builders -------------------------------------------------------------------------
 
 
-def make_user(username, group_name):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", "pw", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"  # assertions read the admin in English
-    profile.save()
-    return user
-
-
 @pytest.fixture
-def users(db):
+def users(make_user):  # make_user (tests/conftest.py): the admin speaks English
     return {
         "editor": make_user("editor", roles.EDITORS),
         "moderator": make_user("moderator", roles.MODERATORS),
