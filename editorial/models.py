@@ -6,8 +6,10 @@ A newsroom also needs a final "no": this task adds **Reject**, which records the
 reviewer's comment, ends the workflow, and leaves the page unpublished (the draft
 is kept, nothing is lost; the author may start a new review later)."""
 
+from django import forms
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Page
 
 
@@ -35,6 +37,16 @@ def translations_not_ready(page):
     return waiting
 
 
+class ReviewCommentForm(TaskStateCommentForm):
+    """The comment box of approve / request changes / reject. Wagtail's own translates
+    its label once, when it is imported, in the site's default language: English-speaking
+    moderators were asked for a "Yorum". This label follows each user's admin language."""
+
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+
 class ReviewTask(AbstractGroupApprovalTask):
     """Group approval with approve / request changes / reject, and optionally
     publishing as a pair."""
@@ -59,6 +71,9 @@ class ReviewTask(AbstractGroupApprovalTask):
         if actions:
             actions = actions + [("decline", _("Reject"), True)]
         return actions
+
+    def get_form_for_action(self, action):
+        return ReviewCommentForm
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):

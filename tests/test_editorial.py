@@ -211,6 +211,13 @@ class TestReviewWorkflow:
         )
         assert current_task_state(page).status == TaskState.STATUS_IN_PROGRESS
 
+    def test_comment_box_speaks_the_moderators_admin_language(self, as_user, homes):
+        page = submit_new_page(as_user("editor"), homes["tr"])
+        task_state = current_task_state(page)
+        response = as_user("moderator").get(action_url(page, "reject", task_state))
+        assert response.status_code == 200
+        assert "Comment" in response.text and "Yorum" not in response.text
+
     def test_reject_ends_the_review_and_keeps_the_draft(self, as_user, homes):
         page = submit_new_page(as_user("editor"), homes["tr"])
         client = as_user("moderator")
