@@ -206,7 +206,7 @@ def test_production_settings_harden_headers():
         "import django;django.setup();from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.X_FRAME_OPTIONS, s.SECURE_CONTENT_TYPE_NOSNIFF, s.SECURE_REFERRER_POLICY,"
-        " 'csp.middleware.CSPMiddleware' in s.MIDDLEWARE, s.AXES_ENABLED if hasattr(s,'AXES_ENABLED') else True)"
+        " 'website.security.CSPMiddleware' in s.MIDDLEWARE, s.AXES_ENABLED if hasattr(s,'AXES_ENABLED') else True)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
