@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -47,7 +47,10 @@ def _may_resend(subscriber, now):
 def subscribe(data, consent, request):
     """Record a signup and send (or resend, throttled) the confirmation e-mail.
 
-    A confirmed address is left exactly as it is and gets nothing new."""
+    A confirmed address is left exactly as it is and gets nothing new. The row is
+    locked while deciding, so the same address submitted many times at once (a double
+    click, a retrying client) still gets one confirmation e-mail: without the lock each
+    request could see "nothing sent yet" and send its own."""
     now = timezone.now()
     fields = {
         "email": data["email"],
@@ -58,25 +61,26 @@ def subscribe(data, consent, request):
         "consent_language": consent.locale.language_code if consent else "",
         "consented_at": now,
     }
-    try:
-        with transaction.atomic():
-            subscriber, created = Subscriber.objects.get_or_create(
-                email_key=email_key(data["email"]), defaults=fields
-            )
-    except IntegrityError:  # the same address, submitted twice at the same moment
-        subscriber, created = Subscriber.objects.get(email_key=email_key(data["email"])), False
-    if subscriber.status == Subscriber.Status.CONFIRMED:
-        return
-    if not created:
-        for name, value in fields.items():
-            setattr(subscriber, name, value)
-        subscriber.status = Subscriber.Status.PENDING
-    if not _may_resend(subscriber, now):
+    with transaction.atomic():
+        # Two first signups of one address at the same moment: the unique email_key
+        # makes the second insert fail, and get_or_create then locks the winner's row.
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email_key=email_key(data["email"]), defaults=fields
+        )
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            return
+        if not created:
+            for name, value in fields.items():
+                setattr(subscriber, name, value)
+            subscriber.status = Subscriber.Status.PENDING
+        if not _may_resend(subscriber, now):
+            subscriber.save()
+            return
+        subscriber.confirmation_sent_at = now
         subscriber.save()
-        return
-    subscriber.confirmation_sent_at = now
-    subscriber.save()
-    send_confirmation_email.enqueue(subscriber.pk, _base_url(request))
+        # Inside the transaction: with the database task backend the task row commits
+        # together with confirmation_sent_at, or not at all.
+        send_confirmation_email.enqueue(subscriber.pk, _base_url(request))
 
 
 def signup_context(form, consent=None):
@@ -142,16 +146,21 @@ def resend(request):
         return redirect("newsletter:sent")
     if not form.is_valid():
         return invalid_link(request, form, status=200)
-    subscriber = Subscriber.objects.filter(email_key=email_key(form.cleaned_data["email"])).first()
     now = timezone.now()
-    if (
-        subscriber is not None
-        and subscriber.status == Subscriber.Status.PENDING
-        and _may_resend(subscriber, now)
-    ):
-        subscriber.confirmation_sent_at = now
-        subscriber.save(update_fields=["confirmation_sent_at"])
-        send_confirmation_email.enqueue(subscriber.pk, _base_url(request))
+    with transaction.atomic():  # locked, so that requests at the same moment send one e-mail
+        subscriber = (
+            Subscriber.objects.select_for_update()
+            .filter(email_key=email_key(form.cleaned_data["email"]))
+            .first()
+        )
+        if (
+            subscriber is not None
+            and subscriber.status == Subscriber.Status.PENDING
+            and _may_resend(subscriber, now)
+        ):
+            subscriber.confirmation_sent_at = now
+            subscriber.save(update_fields=["confirmation_sent_at"])
+            send_confirmation_email.enqueue(subscriber.pk, _base_url(request))
     return redirect("newsletter:sent")
 
 

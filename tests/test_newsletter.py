@@ -2,8 +2,16 @@
 unsubscribe (RFC 8058), admin erasure, and resumable sending."""
 
 import csv
+import http.cookiejar
 import io
 import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from smtplib import SMTPServerDisconnected
 
@@ -13,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -595,3 +604,222 @@ def test_footer_signup_costs_a_single_query(client, consent, django_assert_num_q
     ConsentText.objects.filter(locale__language_code="en").delete()
     with translation.override("en"):
         assert "E-bülteni almayı kabul ediyorum." in template.render(Context({"request": request}))
+
+
+# --- Load: concurrent signups over real HTTP (PostgreSQL) ------------------------------------
+#
+# The live server answers each request in its own thread with its own database connection,
+# so these tests race real transactions against each other; SQLite serialises its writers
+# and would prove nothing, hence PostgreSQL only. The client address is taken the way
+# production takes it (the last X-Forwarded-For entry, added by the reverse proxy): over
+# loopback every request has REMOTE_ADDR 127.0.0.1, so the header is the only honest way to
+# have many clients. The rate limit counts in the default cache, cleared around every test
+# by ``_clear_cache`` above.
+
+RESEND = {"tr": "/tr/bulten/yeni-baglanti/", "en": "/en/newsletter/new-link/"}
+LIMITED_TEXT = {"tr": "Çok fazla deneme", "en": "Too many attempts"}
+
+load_test = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL"
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 302 itself is the answer under test
+
+
+class HttpVisitor:
+    """One visitor's browser, reduced to what the form needs: a cookie jar for the CSRF
+    cookie, the form's token, and the address the reverse proxy reports for it."""
+
+    def __init__(self, base_url, client_ip):
+        self.base_url = base_url
+        self.headers = {"X-Forwarded-For": client_ip}
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _KeepRedirects
+        )
+        self.token = None
+
+    def request(self, path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.base_url + path, data=body, headers=self.headers)
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers.get("Location"), response.read().decode()
+        except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx and 5xx
+            with error:
+                return error.code, error.headers.get("Location"), error.read().decode()
+
+    def open_form(self, language):
+        status, _, html = self.request(SIGNUP[language])
+        assert status == 200
+        self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def post(self, path, data):
+        return self.request(path, {**data, "csrfmiddlewaretoken": self.token})
+
+
+def visit_together(live_server, visits):
+    """Each visit -- (client address, form language, [(path, data), ...]) -- in its own
+    thread: every visitor first opens the form, then all post at the same moment.
+    Returns (data, (status, Location, page)) for every submission."""
+    barrier = threading.Barrier(len(visits))
+
+    def visit(spec):
+        client_ip, language, submissions = spec
+        visitor = HttpVisitor(live_server.url, client_ip)
+        visitor.open_form(language)
+        barrier.wait(timeout=30)
+        return [(data, visitor.post(path, data)) for path, data in submissions]
+
+    with ThreadPoolExecutor(max_workers=len(visits)) as pool:
+        return [answer for answers in pool.map(visit, visits) for answer in answers]
+
+
+def signup_limit():
+    from newsletter.views import signup_rate
+
+    return int(signup_rate(None, None).split("/")[0])
+
+
+def ip_with_a_long_window(prefix):
+    """A client address whose rate-limit window does not end in the next minute.
+
+    django-ratelimit counts in fixed windows, staggered per client address; one that
+    ended mid-test would let a second batch of signups through."""
+    from django.test import RequestFactory
+    from django_ratelimit.core import get_usage
+
+    from newsletter.views import signup_rate
+
+    for last in range(1, 255):
+        address = f"{prefix}.{last}"
+        request = RequestFactory().post("/", HTTP_X_FORWARDED_FOR=address)
+        usage = get_usage(
+            request, group="newsletter-signup", key="ip", rate=signup_rate, increment=False
+        )
+        if usage["time_left"] > 60:
+            return address
+    raise AssertionError("no client address with a long enough window")
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"  # as in production
+
+
+@pytest.fixture
+def slow_resend_decision(monkeypatch):
+    """Make "may a confirmation e-mail go out now?" take 20 ms, as on a busy server.
+
+    Two requests for one address race between reading when the last e-mail went out and
+    recording the new one; on an idle test machine that window is a fraction of a
+    millisecond and unguarded code only sometimes sends twice. Widened, it always would."""
+    from newsletter import views
+
+    decide = views._may_resend
+
+    def slow(subscriber, now):
+        time.sleep(0.02)
+        return decide(subscriber, now)
+
+    monkeypatch.setattr(views, "_may_resend", slow)
+
+
+@pytest.mark.usefixtures("behind_proxy")
+class TestConcurrentSignups:
+    pytestmark = load_test
+
+    def test_every_address_from_many_clients_becomes_one_pending_subscriber(
+        self, live_server, consent
+    ):
+        visits, submitted = [], []
+        for client in range(20):
+            language = ("tr", "en")[client % 2]
+            addresses = [f"load{client}-{n}@example.org" for n in range(3)]
+            submitted += addresses
+            form = [(SIGNUP[language], form_data(email=a, language=language)) for a in addresses]
+            visits.append((f"198.51.100.{client + 1}", language, form))
+        answers = visit_together(live_server, visits)
+        assert len(answers) == len(submitted) == 60
+        for data, (status, location, _) in answers:
+            assert (status, location) == (302, SENT[data["language"]]), data["email"]
+        rows = Subscriber.objects.all()
+        assert sorted(row.email for row in rows) == sorted(submitted)
+        assert {row.status for row in rows} == {Subscriber.Status.PENDING}
+        recipients = Counter(message.to[0] for message in mail.outbox)
+        assert recipients == Counter(submitted)  # exactly one confirmation each
+
+    def test_one_address_sent_by_many_at_once_is_one_subscriber_and_one_email(
+        self, live_server, consent, slow_resend_decision
+    ):
+        make_subscribers(1, status=Subscriber.Status.CONFIRMED, prefix="known")
+        new = ["deniz@example.org", "ece@example.org", "fikret@example.org"]
+        spellings = [str.title, str.upper, lambda address: f" {address} "]
+        visits = []
+        for client in range(20):
+            # Each visitor sends the three new addresses (in its own spelling) and one that
+            # is confirmed, starting at a different one: every address is in flight from
+            # several visitors at once, and its first insert races its later updates.
+            sequence = [spellings[client % 3](address) for address in new]
+            sequence.append("known0@example.org")
+            sequence = sequence[client % 4 :] + sequence[: client % 4]
+            form = [(SIGNUP["tr"], form_data(email=email)) for email in sequence]
+            visits.append((f"203.0.113.{client + 1}", "tr", form))
+        answers = visit_together(live_server, visits)
+        assert len(answers) == 80
+        # Every visitor gets the same neutral answer, whatever the address's state.
+        assert {(status, location) for _, (status, location, _) in answers} == {(302, SENT["tr"])}
+        rows = {row.email_key: row.status for row in Subscriber.objects.all()}
+        assert rows == {**dict.fromkeys(new, "pending"), "known0@example.org": "confirmed"}
+        # One confirmation per new address (to whichever spelling came first).
+        assert sorted(email_key(message.to[0]) for message in mail.outbox) == new
+        sent_page = HttpVisitor(live_server.url, "203.0.113.99").request(SENT["tr"])
+        assert sent_page[0] == 200 and "E-posta kutunuzu kontrol edin" in sent_page[2]
+
+    def test_many_new_link_requests_at_once_send_one_email(
+        self, live_server, consent, slow_resend_decision
+    ):
+        make_subscribers(3, status=Subscriber.Status.PENDING, prefix="waiting")
+        Subscriber.objects.update(confirmation_sent_at=timezone.now() - timedelta(hours=1))
+        waiting = [f"waiting{n}@example.org" for n in range(3)]
+        visits = []
+        for client in range(20):
+            sequence = waiting[client % 3 :] + waiting[: client % 3]
+            form = [(RESEND["en"], {"email": email, "website": ""}) for email in sequence]
+            visits.append((f"192.0.2.{client + 1}", "en", form))
+        answers = visit_together(live_server, visits)
+        assert {(status, location) for _, (status, location, _) in answers} == {(302, SENT["en"])}
+        assert sorted(message.to[0] for message in mail.outbox) == waiting
+
+    def test_one_client_hammering_is_held_to_the_limit_in_its_language(self, live_server, consent):
+        limit = signup_limit()
+        hammer = ip_with_a_long_window("198.51.100")
+        visits = []
+        for client in range(20):
+            language = ("tr", "en")[client % 2]
+            addresses = [f"burst{client}-{n}@example.org" for n in range(2)]
+            form = [(SIGNUP[language], form_data(email=a, language=language)) for a in addresses]
+            visits.append((hammer, language, form))
+        answers = visit_together(live_server, visits)
+        assert len(answers) == 40 > limit
+        accepted = [data["email"] for data, (status, _, _) in answers if status == 302]
+        limited = [(data, html) for data, (status, _, html) in answers if status == 429]
+        assert len(accepted) == limit
+        assert len(limited) == len(answers) - limit  # nothing else: no 5xx, no 403
+        for data, html in limited:
+            assert LIMITED_TEXT[data["language"]] in html
+            assert data["email"] not in html
+        assert sorted(Subscriber.objects.values_list("email", flat=True)) == sorted(accepted)
+        assert sorted(message.to[0] for message in mail.outbox) == sorted(accepted)
+        # Another client is not affected, and the limited one can still read pages.
+        other = HttpVisitor(live_server.url, "192.0.2.200")
+        other.open_form("en")
+        calm = other.post(SIGNUP["en"], form_data(email="calm@example.org", language="en"))
+        assert calm[:2] == (302, SENT["en"])
+        assert HttpVisitor(live_server.url, hammer).request(SIGNUP["tr"])[0] == 200
