@@ -156,7 +156,12 @@ def test_production_settings_pass_check_deploy():
             "DJANGO_SETTINGS_MODULE": "website.settings.production",
             "SECRET_KEY": "k3y-" + "a9Zq" * 15,
             "ALLOWED_HOSTS": "example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/9",  # not connected to by the checks
         }
     )
     result = _run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+    # Without a shared cache, several workers would each purge and rate-limit alone.
+    del env["REDIS_URL"]
+    result = _run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0 and "website.W001" in result.stdout + result.stderr

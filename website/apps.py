@@ -10,6 +10,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .cache import connect_signals
 
         connect_signals()
