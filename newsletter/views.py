@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
@@ -103,8 +104,12 @@ def signup(request):
         return render(request, "newsletter/signup.html", signup_context(form, consent))
     if request.method != "GET" and request.method != "HEAD":
         return HttpResponseNotAllowed(["GET", "POST"])
-    form = SignupForm(language=language)
-    return render(request, "newsletter/signup.html", signup_context(form))
+    # The footer's box sends the address here (?email=) to finish the signup.
+    form = SignupForm(language=language, initial={"email": request.GET.get("email", "")[:254]})
+    response = render(request, "newsletter/signup.html", signup_context(form))
+    # Never cached: the address is in the query string, and the form holds a CSRF token.
+    add_never_cache_headers(response)
+    return response
 
 
 def sent(request):

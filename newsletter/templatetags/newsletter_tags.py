@@ -3,7 +3,6 @@ from django.utils import translation
 
 from newsletter.forms import SignupForm
 from newsletter.models import ConsentText
-from website.cache import remember
 
 register = template.Library()
 
@@ -16,24 +15,17 @@ def _with_privacy_url(consent, request):
 
 
 @register.inclusion_tag("newsletter/includes/signup_form.html", takes_context=True)
-def newsletter_signup_form(context, form=None, consent=None, compact=False):
-    """The signup form; in the footer (``compact``) an empty form with its own ids."""
+def newsletter_signup_form(context, form=None, consent=None):
+    """The signup form with the consent text of the active language."""
     if form is None:
-        form = SignupForm(language=translation.get_language(), auto_id="footer-nl-%s")
-    request = context.get("request")
+        form = SignupForm(language=translation.get_language())
     if consent is None:
-        # Every page's footer shows it: kept with the page cache until a change.
-        consent, privacy_url = remember(
-            "consent_text", lambda: _with_privacy_url(ConsentText.current(), request),
-            translation.get_language(),
-        )
-    else:
-        consent, privacy_url = _with_privacy_url(consent, request)
+        consent = ConsentText.current()
+    consent, privacy_url = _with_privacy_url(consent, context.get("request"))
     return {
         "form": form,
         "consent": consent,
         "privacy_url": privacy_url,
-        "compact": compact,
-        "request": request,
+        "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
