@@ -11,6 +11,15 @@ from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
 
+@pytest.fixture(autouse=True)
+def _forget_this_process_cache_copies():
+    """The page cache keeps copies in this process (website/cache.py); each test starts
+    without them, as its database starts afresh."""
+    from website.cache import clear_local_copies
+
+    clear_local_copies()
+
+
 @pytest.fixture
 def locales(db):
     if not Locale.objects.exists():
@@ -107,7 +116,10 @@ def demo(demo_site, db):
     """The demo site (see ``demo_site``) for one test, with an empty cache."""
     from django.core.cache import cache
 
+    from website.cache import clear_local_copies
+
     cache.clear()
+    clear_local_copies()
     yield
     cache.clear()
 

@@ -7,12 +7,14 @@ from django.core.cache import cache
 from django.test import Client
 
 from home.models import StandardPage
+from website.cache import GLOBAL_GENERATION_KEY, clear_local_copies
 
 
 @pytest.fixture(autouse=True)
 def empty_cache(settings):
     settings.PAGE_CACHE_ENABLED = True  # off in the test settings, so other tests see fresh pages
     cache.clear()
+    clear_local_copies()
     yield
     cache.clear()
 
@@ -163,3 +165,24 @@ def test_cached_pages_with_a_form_give_each_visitor_their_own_csrf_token(homes):
     cookie = hit.cookies["csrftoken"].value
     assert cookie != miss.cookies["csrftoken"].value
     assert _unmask_cipher_token(tokens[0]) == cookie or _does_token_match(tokens[0], cookie)
+
+
+@pytest.mark.django_db
+def test_a_purge_by_another_worker_reaches_this_one_within_the_generation_time(
+    client, about, settings
+):
+    """Each worker keeps its own copies and re-reads the purge counters from the shared
+    cache every PAGE_CACHE_GENERATION_SECONDS."""
+    import time
+
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0.3
+    clear_local_copies()  # forget what publishing the fixture remembered for a second
+    client.get("/tr/hakkimizda/")
+    StandardPage.objects.filter(pk=about["tr"].pk).update(title="Yeni Başlık")
+    # What another worker's publish does: bump the shared counter.
+    cache.set(GLOBAL_GENERATION_KEY, cache.get(GLOBAL_GENERATION_KEY, 0) + 1, None)
+    stale = client.get("/tr/hakkimizda/")
+    assert state(stale) == "hit" and "Yeni Başlık" not in stale.text
+    time.sleep(0.35)
+    fresh = client.get("/tr/hakkimizda/")
+    assert state(fresh) == "miss" and "Yeni Başlık" in fresh.text

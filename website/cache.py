@@ -23,6 +23,9 @@ page). Signal handlers purge, on publish/unpublish/delete, the page, its ancesto
 import hashlib
 import logging
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -61,10 +64,89 @@ def _response_key(request, generations):
     return "pagecache:page:" + hashlib.md5(raw.encode()).hexdigest()
 
 
+_MISSING = object()
+
+# --- This process's copies ---------------------------------------------------------------
+#
+# Asking Redis costs a network round trip, which is most of the time of a cached page.
+# So each process keeps the generation numbers it read for up to
+# PAGE_CACHE_GENERATION_SECONDS (a purge made here updates them at once; one made by
+# another worker is seen within that time), and its own small copy of the entries it
+# read or stored. Those copies are keyed by the same generations, so a purge that
+# reaches this process drops them too.
+
+
+class LocalStore:
+    """A bounded least-recently-used store for this process, entries with an expiry."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return default
+            expires, value = entry
+            if expires < time.monotonic():
+                del self._entries[key]
+                return default
+            self._entries.move_to_end(key)
+            return value
+
+    def set(self, key, value, timeout):
+        size = getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 500)
+        if size <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (time.monotonic() + timeout, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+local_entries = LocalStore()
+local_generations = LocalStore()
+
+
+def clear_local_copies():
+    """Forget this process's copies (tests call it when they empty the cache)."""
+    local_entries.clear()
+    local_generations.clear()
+
+
 def _generations(cache, path):
-    keys = [GLOBAL_GENERATION_KEY, _generation_key(path)]
-    values = cache.get_many(keys)
-    return [values.get(key, 0) for key in keys]
+    keys = [GLOBAL_GENERATION_KEY, _generation_key(path)] if path else [GLOBAL_GENERATION_KEY]
+    values = {key: local_generations.get(key) for key in keys}
+    missing = [key for key, value in values.items() if value is None]
+    if missing:
+        fetched = cache.get_many(missing)
+        seconds = getattr(settings, "PAGE_CACHE_GENERATION_SECONDS", 1.0)
+        for key in missing:
+            values[key] = fetched.get(key, 0)
+            if seconds > 0:
+                local_generations.set(key, values[key], seconds)
+    return [values[key] for key in keys]
+
+
+def _read(cache, key):
+    """An entry from this process's copy, else from the shared cache (and copied)."""
+    value = local_entries.get(key, _MISSING)
+    if value is _MISSING:
+        value = cache.get(key, _MISSING)
+        if value is not _MISSING:
+            local_entries.set(key, value, _timeout())
+    return value
+
+
+def _write(cache, key, value):
+    cache.set(key, value, _timeout())
+    local_entries.set(key, value, _timeout())
 
 
 def _is_cacheable_request(request):
@@ -138,13 +220,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         cache = _cache()
-        key = _response_key(request, _generations(cache, request.path))
         try:
-            frozen = cache.get(key)
+            key = _response_key(request, _generations(cache, request.path))
+            frozen = _read(cache, key)
         except Exception:  # a cache outage must not take the site down
             logger.exception("page cache read failed")
-            frozen = None
-        if frozen is not None:
+            return self.get_response(request)
+        if frozen is not _MISSING:
             response = _thaw(request, frozen)
             response[HIT_HEADER] = "hit"
             return response
@@ -155,7 +237,7 @@ class PageCacheMiddleware:
                 response.render()
             patch_response_headers(response, cache_timeout=60)
             try:
-                cache.set(key, _freeze(response), _timeout())
+                _write(cache, key, _freeze(response))
             except Exception:
                 logger.exception("page cache write failed")
             response[HIT_HEADER] = "miss"
@@ -163,8 +245,6 @@ class PageCacheMiddleware:
 
 
 # --- Shared data ----------------------------------------------------------------------
-
-_MISSING = object()
 
 
 def remember(name, build, *vary, page=None):
@@ -182,19 +262,17 @@ def remember(name, build, *vary, page=None):
     cache = _cache()
     page_path = _url_path(page) if page is not None else None
     try:
-        generations = _generations(cache, page_path) if page_path else [
-            cache.get(GLOBAL_GENERATION_KEY, 0)
-        ]
+        generations = _generations(cache, page_path)
         raw = "|".join([name, *map(str, vary), *map(str, generations)])
         key = "pagecache:shared:" + hashlib.md5(raw.encode()).hexdigest()
-        value = cache.get(key, _MISSING)
+        value = _read(cache, key)
     except Exception:  # a cache outage must not take the site down
         logger.exception("shared data cache read failed")
         return build()
     if value is _MISSING:
         value = build()
         try:
-            cache.set(key, value, _timeout())
+            _write(cache, key, value)
         except Exception:
             logger.exception("shared data cache write failed")
     return value
@@ -225,20 +303,26 @@ def exclude_private(pages):
 
 def purge_paths(paths):
     """Drop every cached variant (any host, any query string) of each URL path."""
-    cache = _cache()
     for path in set(paths):
-        key = _generation_key(path)
-        try:
-            cache.incr(key)
-        except ValueError:  # not there yet
-            cache.set(key, 1, None)
+        _bump(_generation_key(path))
 
 
 def purge_all():
+    _bump(GLOBAL_GENERATION_KEY)
+
+
+def _bump(key):
+    cache = _cache()
     try:
-        _cache().incr(GLOBAL_GENERATION_KEY)
-    except ValueError:
-        _cache().set(GLOBAL_GENERATION_KEY, 1, None)
+        value = cache.incr(key)
+    except ValueError:  # not there yet
+        value = 1
+        cache.set(key, value, None)
+    # This process sees its own purge at once; other workers within
+    # PAGE_CACHE_GENERATION_SECONDS.
+    seconds = getattr(settings, "PAGE_CACHE_GENERATION_SECONDS", 1.0)
+    if seconds > 0:
+        local_generations.set(key, value, seconds)
 
 
 def _url_path(page):
