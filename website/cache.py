@@ -6,9 +6,10 @@ production, local memory elsewhere).
 
 What is cached: GET/HEAD responses with status 200 under a language prefix (/tr/, /en/),
 for requests without a session cookie, whose response sets no cookie other than the CSRF
-cookie and is not marked private/no-store. A page with a form (the footer's newsletter
-sign-up) is stored with a placeholder where the CSRF token was, and every visitor gets
-their own token and cookie put back on each hit, so no token is ever shared. Everything
+cookie and is not marked private/no-store. Reader pages hold no form token (the footer's
+newsletter box is a GET form); a page with a POST form (the directory's proposal form) is
+stored with a placeholder where the CSRF token was, and every visitor gets their own
+token and cookie put back on each hit, so no token is ever shared. Everything
 else -- logged-in editors, POSTs, the admin and previews, documents -- always goes to the
 view. The admin is also marked never-cache for browsers and proxies.
 
@@ -18,6 +19,10 @@ filters); a global generation drops everything (menus and the footer change on e
 page). Signal handlers purge, on publish/unpublish/delete, the page, its ancestors
 (listings, the home page) and their translations; a move, or a change to a top-level page
 (in the menu) or to the site identity, purges everything.
+
+Each worker also keeps its own copies (see "This process's copies" below), so a cached
+page is served without a network round trip; and the data every page shares is kept the
+same way (``remember``).
 """
 
 import hashlib

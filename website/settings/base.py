@@ -252,6 +252,10 @@ AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
 
 # Anonymous page responses are cached for this long (purged earlier on publish).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Each worker's own copies (website/cache.py): how many entries, and how long it trusts
+# the purge counters it read before asking the shared cache again.
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=500)
+PAGE_CACHE_GENERATION_SECONDS = env.float("PAGE_CACHE_GENERATION_SECONDS", default=1.0)
 # Snippets shown on every page (header, footer) or on many (the labels of listings): a
 # change purges the whole page cache and the shared data kept with it.
 PAGE_CACHE_PURGE_ALL_ON = [
