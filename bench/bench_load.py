@@ -120,6 +120,12 @@ def build_site():
             missing.append(f"{app} (populate failed: {error!r})")
             continue
         log(f"  {app}: {count:,} items per language in {time.perf_counter() - started:.0f} s")
+    # A real database's statistics are kept up to date by autovacuum; after a bulk load
+    # the planner would otherwise guess from an empty site.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     urls = {"home": "/tr/"}
     note = Page.objects.filter(locale__language_code="tr", slug="proje-bilgi-notu").first()
     if note:

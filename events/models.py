@@ -24,7 +24,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
-from website.cache import exclude_private
+from website.cache import exclude_private, remember
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
 
@@ -97,6 +97,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     past_per_page = 10
+    # Upcoming events come in pages too: a busy programme must not make one huge page.
+    upcoming_per_page = 12
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -112,15 +114,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related("listing_image__renditions")
         )
 
+    def filter_choices(self):
+        """The cities and years that have events here, kept with the page cache until
+        an event here is published or unpublished (each is a scan of all events)."""
+
+        def build():
+            base = exclude_private(EventPage.objects.live()).child_of(self).order_by()
+            cities = sorted(
+                set(base.exclude(city="").values_list("city", flat=True)),
+                key=PROVINCE_ORDER.get,
+            )
+            years = sorted({d.year for d in base.datetimes("start", "year")}, reverse=True)
+            return cities, years
+
+        return remember("event_filter_choices", build, self.pk, page=self)
+
     def filter_form(self, request):
-        base = exclude_private(EventPage.objects.live()).child_of(self).order_by()
-        cities = sorted(
-            set(base.exclude(city="").values_list("city", flat=True)), key=PROVINCE_ORDER.get
-        )
-        years = sorted(
-            {d.year for d in base.datetimes("start", "year")},
-            reverse=True,
-        )
+        cities, years = self.filter_choices()
         types = EventType.objects.filter(locale_id=self.locale_id)
         return EventFilterForm(
             request.GET or None,
@@ -150,14 +160,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         past_page = Paginator(events.past(now), self.past_per_page).get_page(
             request.GET.get("page")
         )
+        upcoming_page = Paginator(events.upcoming(now), self.upcoming_per_page).get_page(
+            request.GET.get("upcoming")
+        )
         query = request.GET.copy()
         query.pop("page", None)
+        query.pop("upcoming", None)
         context.update(
             {
                 "filter_form": form,
                 "filters_invalid": filters_invalid,
-                "upcoming_events": list(events.upcoming(now)),
+                "upcoming_events": upcoming_page,
+                "upcoming_page_range": upcoming_page.paginator.get_elided_page_range(
+                    upcoming_page.number
+                ),
                 "past_events": past_page,
+                "past_page_range": past_page.paginator.get_elided_page_range(past_page.number),
                 "filter_query": query.urlencode(),
                 "now": now,
                 "feed_url": self.url + self.reverse_subpage("ical_feed"),
@@ -326,6 +344,8 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # The upcoming / past split and its order (listings, the home page, feeds).
+        indexes = [models.Index(fields=["end", "start"]), models.Index(fields=["start"])]
 
     def clean(self):
         errors = {}

@@ -231,7 +231,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             featured_pk = featured_pk.values_list("pk", flat=True).first()
             if featured_pk is not None:
                 news = news.exclude(pk=featured_pk)
-        items = Paginator(news, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(news, PAGE_SIZE)
+        if filter_kind is None:
+            # Counting every article is the slowest query here; the number only changes
+            # when an article is published or unpublished.
+            count = paginator.object_list.count
+            paginator.count = remember("news_count", count, self.pk, page=self)
+        items = paginator.get_page(request.GET.get("page"))
         # One listing query for the page's articles and the featured one.
         wanted = list(items.object_list.values_list("pk", flat=True))
         if featured_pk is not None and items.number == 1:
@@ -390,6 +396,8 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The news page leads with the newest featured article.
+        indexes = [models.Index(fields=["featured", "date_published"])]
 
     def save(self, *args, **kwargs):
         if self.date_published is None and self.first_published_at is not None:

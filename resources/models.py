@@ -170,6 +170,8 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("training kit")
+        # The library and the home page list kits newest first.
+        indexes = [models.Index(fields=["publication_date"])]
 
     # --- What the templates show ------------------------------------------------
 

@@ -178,6 +178,21 @@ class TestListing:
         assert huge.status_code == 200
         assert titles_in(section(huge.text, "past-heading")) == ["Meeting 02", "Meeting 01"]
 
+    def test_upcoming_events_come_in_pages_soonest_first(self, client, indexes):
+        """A busy programme does not make one endless page."""
+        for day in range(1, 16):
+            make_event(indexes["tr"], f"Toplantı {day:02d}", at(2027, 5, day, 10), at(2027, 5, day, 12))
+        with time_machine.travel(NOW, tick=False):
+            first = client.get("/tr/etkinlikler/").text
+            second = client.get("/tr/etkinlikler/?upcoming=2").text
+        assert titles_in(section(first, "upcoming-heading")) == [
+            f"Toplantı {day:02d}" for day in range(1, 13)
+        ]
+        assert 'href="?upcoming=2" rel="next">Daha ileri</a>' in first
+        assert titles_in(section(second, "upcoming-heading")) == [
+            "Toplantı 13", "Toplantı 14", "Toplantı 15"
+        ]
+
     def test_filters_by_type_city_and_year(self, client, indexes, types):
         index = indexes["en"]
         make_event(
