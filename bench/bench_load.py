@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from throwaway_db import database_urls, run_sql  # noqa: E402  (bench/ is on the path)
+
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 20
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -57,24 +59,6 @@ SEARCH_URL = "/tr/ara/?q=" + urllib.parse.quote("eğitim")
 
 def log(message):
     print(message, flush=True)
-
-
-def database_urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    if not base.startswith("postgres"):
-        sys.exit("bench_load needs PostgreSQL: set DATABASE_URL=postgres://user@host:5432/db")
-    name = f"bench_load_{os.getpid()}"
-    parsed = urllib.parse.urlsplit(base)
-    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
-    target = urllib.parse.urlunsplit(parsed._replace(path=f"/{name}"))
-    return admin, target, name
-
-
-def run_sql(admin_url, sql):
-    import psycopg
-
-    with psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def ensure_wrk():
@@ -207,7 +191,7 @@ def wrk(url, cookie=None):
 
 
 def main():
-    admin_url, target_url, name = database_urls()
+    admin_url, target_url, name = database_urls("bench_load", "bench_load")
     ensure_wrk()
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))

@@ -39,6 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from throwaway_db import database_urls, run_sql  # noqa: E402  (bench/ is on the path)
+
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
 SIGNUPS = int(os.environ.get("BENCH_SIGNUPS", "600"))
 IPS = int(os.environ.get("BENCH_IPS", "30"))
@@ -55,24 +57,6 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 
 def log(message=""):
     print(message, flush=True)
-
-
-def database_urls():
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    if not base.startswith("postgres"):
-        sys.exit("bench_newsletter_signup needs PostgreSQL: set DATABASE_URL=postgres://…")
-    name = f"bench_signup_{os.getpid()}"
-    parsed = urllib.parse.urlsplit(base)
-    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
-    return admin, urllib.parse.urlunsplit(parsed._replace(path=f"/{name}")), name
-
-
-def run_sql(admin_url, sql):
-    import psycopg
-
-    url = admin_url.replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def free_port():
@@ -306,7 +290,7 @@ def report(plan, results, elapsed, limit):
 def main():
     import redis
 
-    admin_url, target_url, name = database_urls()
+    admin_url, target_url, name = database_urls("bench_newsletter_signup", "bench_signup")
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
     try:
         redis.Redis.from_url(redis_url).ping()

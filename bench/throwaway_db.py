@@ -1,0 +1,25 @@
+"""A PostgreSQL database made for one benchmark run and dropped after it (the load
+benchmarks import this; `make bench` only runs bench_*.py)."""
+
+import os
+import sys
+import urllib.parse
+
+
+def database_urls(script, prefix):
+    """(server admin URL, URL of a new database, its name), from DATABASE_URL."""
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base.startswith("postgres"):
+        sys.exit(f"{script} needs PostgreSQL: set DATABASE_URL=postgres://user@host:5432/db")
+    name = f"{prefix}_{os.getpid()}"
+    parsed = urllib.parse.urlsplit(base)
+    admin = urllib.parse.urlunsplit(parsed._replace(path="/postgres"))
+    return admin, urllib.parse.urlunsplit(parsed._replace(path=f"/{name}")), name
+
+
+def run_sql(admin_url, sql):
+    import psycopg
+
+    url = admin_url.replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql)
