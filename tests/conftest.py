@@ -4,11 +4,23 @@ The Turkish home and both locales come from the home app's data migration; the
 English home is made here as its translation, as an editor would. The editorial
 roles (groups) come from the editorial app's data migration."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser tests run last, after pytest-django's own ordering (transactional
+    tests after the others): they swap the snapshot every transactional test starts
+    from for the demo site, and no test after them may start from that."""
+    items.sort(key=lambda item: Path(str(item.fspath)).is_relative_to(BROWSER_TESTS))
 
 
 @pytest.fixture(autouse=True)
