@@ -36,6 +36,8 @@ from throwaway_db import database_urls, run_sql  # noqa: E402  (bench/ is on the
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 20
+# Extra gunicorn options, e.g. BENCH_GUNICORN="--threads 4" (2 workers either way).
+GUNICORN_EXTRA = os.environ.get("BENCH_GUNICORN", "").split()
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 COUNTS = {
     "news": int(os.environ.get("BENCH_NEWS", "10000")),
@@ -152,7 +154,7 @@ def count_queries(urls):
 
 def start_gunicorn(env):
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "website.wsgi", "--workers", "2",
+        [sys.executable, "-m", "gunicorn", "website.wsgi", "--workers", "2", *GUNICORN_EXTRA,
          "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )
@@ -232,7 +234,8 @@ def main():
         connections.close_all()
         server = start_gunicorn({**env, "REDIS_URL": redis_url})
         subprocess.run(["redis-cli", "-u", redis_url, "FLUSHDB"], stdout=subprocess.DEVNULL)
-        log(f"wrk: {CONNECTIONS} connections, {SECONDS} s per URL, gunicorn 2 workers\n")
+        log(f"wrk: {CONNECTIONS} connections, {SECONDS} s per URL, gunicorn 2 workers "
+            f"{' '.join(GUNICORN_EXTRA)}\n")
         rows = []
         for label, url in urls.items():
             static = wrk(statics[label])

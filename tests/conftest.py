@@ -23,6 +23,27 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: Path(str(item.fspath)).is_relative_to(BROWSER_TESTS))
 
 
+MIGRATED = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_snapshot(django_db_setup):
+    """Keep the snapshot Django took right after migrating (locales, the Turkish home,
+    the site, the roles). Tests that find the database flushed by a transactional test
+    put it back from here: once Playwright runs, ``connection`` may no longer carry it."""
+    from django.db import connection
+
+    MIGRATED["snapshot"] = getattr(connection, "_test_serialized_contents", None)
+
+
+def restore_migrated_data():
+    """Put the migrated data back if a transactional test flushed it."""
+    from django.db import connection
+
+    if not Locale.objects.exists() and MIGRATED.get("snapshot"):
+        connection.creation.deserialize_db_from_string(MIGRATED["snapshot"])
+
+
 @pytest.fixture(autouse=True)
 def _forget_this_process_cache_copies():
     """The page cache keeps copies in this process (website/cache.py); each test starts
@@ -34,14 +55,8 @@ def _forget_this_process_cache_copies():
 
 @pytest.fixture
 def locales(db):
-    if not Locale.objects.exists():
-        # A transactional test ran before and flushed the migrated data (locales, the
-        # Turkish home): put the snapshot Django took after migrating back.
-        from django.db import connection
-
-        snapshot = getattr(connection, "_test_serialized_contents", None)
-        if snapshot:
-            connection.creation.deserialize_db_from_string(snapshot)
+    # A transactional test may have run before and flushed the migrated data.
+    restore_migrated_data()
     return {code: Locale.objects.get(language_code=code) for code in ("tr", "en")}
 
 
@@ -106,16 +121,13 @@ def demo_site(django_db_setup, django_db_blocker):
     savepoint inside it (pytest-django's ``db`` fixture), so what a test writes is gone
     for the next one. Not for modules with transactional (live server) tests."""
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            if not Locale.objects.exists():  # flushed by an earlier transactional test
-                snapshot = getattr(connection, "_test_serialized_contents", None)
-                if snapshot:
-                    connection.creation.deserialize_db_from_string(snapshot)
+            restore_migrated_data()  # flushed by an earlier transactional test?
             call_command("load_demo_content", verbosity=0)
             yield
         finally:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import restore_migrated_data
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM is safe here
 # because the loop only drives the browser.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -152,12 +154,10 @@ def demo_snapshot(django_db_setup, django_db_blocker):
     than running the loader in every test. The original (migrated) snapshot comes back when
     the browser tests are done, so later transactional tests are not affected."""
     from django.db import connection
-    from wagtail.models import Locale
 
     with django_db_blocker.unblock():
         original = getattr(connection, "_test_serialized_contents", None)
-        if original and not Locale.objects.exists():  # flushed by an earlier transactional test
-            connection.creation.deserialize_db_from_string(original)
+        restore_migrated_data()  # flushed by an earlier transactional test?
         call_command("load_demo_content", verbosity=0)
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     yield
