@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
@@ -78,5 +79,11 @@ def sitemap_entries(request):
 
 @require_GET
 def sitemap(request):
-    xml = render_to_string("search/sitemap.xml", {"entries": sitemap_entries(request)})
+    entries = sitemap_entries(request)
+    # Public pages that are not Wagtail pages (the NGO directory): each app named in
+    # SITEMAP_EXTRA_ENTRIES gives its own entries, alternates included.
+    base = request.build_absolute_uri("/")[:-1]
+    for dotted in getattr(settings, "SITEMAP_EXTRA_ENTRIES", []):
+        entries += import_string(dotted)(request, base)
+    xml = render_to_string("search/sitemap.xml", {"entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")

@@ -259,3 +259,18 @@ def test_queries_per_directory_page_do_not_grow(client, homes):
     with CaptureQueriesContext(connection) as large:
         client.get("/en/ngo-directory/?page=2")
     assert len(large) == len(small)
+
+
+@pytest.mark.django_db
+def test_listed_organisations_are_in_the_sitemap_in_both_languages(client, orgs):
+    from tests.test_search import parse_sitemap
+
+    urls = parse_sitemap(client)
+    tr = f"http://testserver/tr/stk-rehberi/{orgs['a'].slug}/"
+    en = f"http://testserver/en/ngo-directory/{orgs['a'].slug}/"
+    assert urls[tr]["alternates"] == {"tr": tr, "en": en, "x-default": tr}
+    assert urls[en]["lastmod"]
+    assert "http://testserver/tr/stk-rehberi/" in urls
+    # Only what the directory shows: no organisation without consent or approval.
+    for hidden in ("hidden", "proposed"):
+        assert not any(f"/{orgs[hidden].slug}/" in url for url in urls), hidden

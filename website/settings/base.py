@@ -251,6 +251,9 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
 
 # Anonymous page responses are cached for this long (purged earlier on publish).
+# Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).
+SITEMAP_EXTRA_ENTRIES = ["directory.sitemap.sitemap_entries"]
+
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Each worker's own copies (website/cache.py): how many entries, and how long it trusts
 # the purge counters it read before asking the shared cache again.
