@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -74,6 +75,7 @@ def search(request):
         "result_count": 0,
         "search_url": reverse("site_search:search"),
         "other_languages": [],
+        "sections": [],
     }
     text = " ".join(terms)
     if text:
@@ -111,6 +113,12 @@ def search(request):
                 else []
             ),
         )
+    if text:
+        # What other apps find that is not a page (the NGO directory's organisations).
+        for dotted in getattr(settings, "SITE_SEARCH_EXTRA_SECTIONS", []):
+            section = import_string(dotted)(query)
+            if section:
+                context["sections"].append(section)
     # Same query in the other languages, for the "no results" help.
     for code, _name in settings.LANGUAGES:
         if code != language:

@@ -274,3 +274,28 @@ def test_listed_organisations_are_in_the_sitemap_in_both_languages(client, orgs)
     # Only what the directory shows: no organisation without consent or approval.
     for hidden in ("hidden", "proposed"):
         assert not any(f"/{orgs[hidden].slug}/" in url for url in urls), hidden
+
+
+@pytest.mark.django_db
+def test_site_search_finds_listed_organisations_whatever_the_spelling(client, orgs):
+    html = client.get("/tr/ara/", {"q": "ALPHA GOC"}).text
+    section = html[html.index('id="search-section-directory"') :]
+    assert "STK rehberindeki kuruluşlar" in section
+    assert f'href="/tr/stk-rehberi/{orgs["a"].slug}/">Alpha Göç Derneği</a>' in section
+    assert "Hiçbir sayfa" not in html and "Nothing on this site" not in html
+    english = client.get("/en/search/", {"q": "beta"}).text
+    assert "Organisations in the NGO directory" in english and "Beta Vakfı" in english
+    # Only organisations the directory shows: not without consent, not merely proposed.
+    hidden = client.get("/en/search/", {"q": "dernek"}).text
+    assert "Gizli Dernek" not in hidden and "Önerilen Dernek" not in hidden
+    assert 'id="search-section-directory"' not in hidden
+
+
+@pytest.mark.django_db
+def test_site_search_links_to_the_directory_when_more_organisations_match(client, homes):
+    for number in range(7):
+        make_org(f"Göç Dayanışma {number}")
+    html = client.get("/en/search/", {"q": "goc dayanisma"}).text
+    section = html[html.index('id="search-section-directory"') :]
+    assert section.count('<li><a href="/en/ngo-directory/') == 5
+    assert 'href="/en/ngo-directory/?q=goc+dayanisma">See all matching organisations' in section

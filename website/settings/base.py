@@ -253,6 +253,8 @@ AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
 # Anonymous page responses are cached for this long (purged earlier on publish).
 # Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).
 SITEMAP_EXTRA_ENTRIES = ["directory.sitemap.sitemap_entries"]
+# Sections of the site search for what is not a page (search/views.py).
+SITE_SEARCH_EXTRA_SECTIONS = ["directory.search.matching_organisations"]
 
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Each worker's own copies (website/cache.py): how many entries, and how long it trusts
