@@ -20,7 +20,6 @@ import importlib.util
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from throwaway_db import database_urls, run_sql  # noqa: E402  (bench/ is on the path)
+from throwaway_db import database_urls, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 20
@@ -263,12 +262,7 @@ def main():
         if missing:
             log("skipped: " + "; ".join(missing))
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-        from django.db import connections
-        connections.close_all()
-        run_sql(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        stop_and_drop(server, admin_url, name)
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(media_root, ignore_errors=True)
 

@@ -24,7 +24,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -39,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from throwaway_db import database_urls, run_sql  # noqa: E402  (bench/ is on the path)
+from throwaway_db import database_urls, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
 SIGNUPS = int(os.environ.get("BENCH_SIGNUPS", "600"))
@@ -363,13 +362,7 @@ def main():
         log(f"  server tracebacks in the log: {tracebacks}")
         ok = ok and tracebacks == 0
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-        from django.db import connections
-
-        connections.close_all()
-        run_sql(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        stop_and_drop(server, admin_url, name)
         store = redis.Redis.from_url(redis_url)
         for key in store.scan_iter(match=f"{prefix}:*"):
             store.delete(key)

@@ -2,6 +2,7 @@
 benchmarks import this; `make bench` only runs bench_*.py)."""
 
 import os
+import signal
 import sys
 import urllib.parse
 
@@ -23,3 +24,14 @@ def run_sql(admin_url, sql):
     url = admin_url.replace("postgres://", "postgresql://", 1)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(sql)
+
+
+def stop_and_drop(server, admin_url, name):
+    """Stop the benchmark's gunicorn (if it started), then drop its database."""
+    if server is not None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    from django.db import connections
+
+    connections.close_all()
+    run_sql(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
