@@ -186,3 +186,42 @@ def test_a_purge_by_another_worker_reaches_this_one_within_the_generation_time(
     time.sleep(0.35)
     fresh = client.get("/tr/hakkimizda/")
     assert state(fresh) == "miss" and "Yeni Başlık" in fresh.text
+
+
+@pytest.mark.django_db
+class TestKnownRoutes:
+    """The page a URL led to is found again in one query, never once it is gone."""
+
+    @staticmethod
+    def editor_like_client():
+        client = Client()
+        client.cookies["sessionid"] = "bypasses-the-page-cache"
+        return client
+
+    def test_second_visit_finds_the_page_with_fewer_queries(self, section_child):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client = self.editor_like_client()
+        with CaptureQueriesContext(connection) as first:
+            assert "Ekip" in client.get("/tr/hakkimizda/ekip/").text
+        with CaptureQueriesContext(connection) as second:
+            assert "Ekip" in client.get("/tr/hakkimizda/ekip/").text
+        walks = [q["sql"] for q in first if '"slug" = ' in q["sql"]]
+        assert walks, "the first visit finds the page level by level, by slug"
+        assert not any('"slug" = ' in q["sql"] for q in second)
+
+    def test_an_unpublished_page_is_not_found_again(self, section_child):
+        client = self.editor_like_client()
+        client.get("/tr/hakkimizda/ekip/")
+        StandardPage.objects.filter(pk=section_child["tr"].pk).update(live=False)  # no purge
+        assert client.get("/tr/hakkimizda/ekip/").status_code == 404
+
+    def test_a_renamed_page_is_not_found_at_its_old_address(self, section_child):
+        client = self.editor_like_client()
+        client.get("/tr/hakkimizda/ekip/")
+        page = StandardPage.objects.get(pk=section_child["tr"].pk)
+        page.slug = "ekibimiz"
+        page.save_revision().publish()
+        assert client.get("/tr/hakkimizda/ekip/").status_code in (301, 302, 404)
+        assert "Ekip" in client.get("/tr/hakkimizda/ekibimiz/").text
