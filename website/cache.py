@@ -250,6 +250,7 @@ class PageCacheMiddleware:
 
     def _render(self, request):
         """The view's response, with the page found from a known route when there is one."""
+        _prime_site(request)
         route_key = _prime_route(request)
         response = self.get_response(request)
         if route_key is not None:
@@ -265,6 +266,28 @@ class PageCacheMiddleware:
 # generations), and next time fetched in one query. Only plain page routes are kept
 # (not a routable page's sub-routes); the page must still be live and still have that
 # URL, otherwise Wagtail routes as usual.
+
+
+def _prime_site(request):
+    """Hand Wagtail the request's Site from the shared data (a query on every request
+    otherwise). Kept without its root page, so no page object is shared by requests."""
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return
+    if not request.path.startswith(_language_prefixes()):
+        return
+    from wagtail.models import Site
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site._state.fields_cache.pop("root_page", None)
+        return site
+
+    try:
+        host = request._get_raw_host()
+        request._wagtail_site = remember("site_for_host", build, host, request.get_port())
+    except Exception:
+        logger.exception("site lookup from the shared data failed")
 
 
 def _route_key(request, generations):
@@ -465,6 +488,7 @@ def connect_signals():
     pre_delete.connect(_on_page_delete, dispatch_uid="pagecache-deleted")
     post_page_move.connect(_on_everything_changed, dispatch_uid="pagecache-moved")
     post_save.connect(_on_everything_changed, sender=Site, dispatch_uid="pagecache-site")
+    pre_delete.connect(_on_everything_changed, sender=Site, dispatch_uid="pagecache-site-del")
     # Site identity shown on every page (header, footer): purge everything when it changes.
     for label in getattr(settings, "PAGE_CACHE_PURGE_ALL_ON", []):
         from django.apps import apps
