@@ -5,7 +5,6 @@ profile, consortium partners, social links)."""
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,6 +14,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
+from bilingual.languages import active_language
 from bilingual.slugs import TurkishSlugMixin
 from website.cache import remember
 
@@ -252,15 +252,11 @@ class InfoNotePage(BasePage):
 # --- Site identity -------------------------------------------------------------------
 
 
-def _active_language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
 class LocalizedSnippetQuerySet(models.QuerySet):
     def for_active_language(self):
         """Rows of the active language, or of the default language when that
         language has none yet."""
-        language = _active_language()
+        language = active_language()
         rows = self.filter(locale__language_code=language)
         if rows.exists():
             return rows
@@ -315,7 +311,7 @@ class SiteProfile(TranslatableMixin, models.Model):
         """The active language's profile, as every page's header and footer show it
         (kept with the page cache until a change)."""
         return remember(
-            "site_profile", lambda: cls.objects.for_active_language().first(), _active_language()
+            "site_profile", lambda: cls.objects.for_active_language().first(), active_language()
         )
 
 
@@ -368,7 +364,7 @@ class Partner(TranslatableMixin, models.Model):
         return remember(
             "footer_partners",
             lambda: list(cls.objects.for_active_language().select_related("logo")),
-            _active_language(),
+            active_language(),
         )
 
 
@@ -437,5 +433,4 @@ class SocialSettings(BaseSiteSetting):
 
 def locale_for_language(language_code=None):
     """The Locale of a language code (the active one by default), or None."""
-    code = (language_code or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return Locale.objects.filter(language_code=code).first()
+    return Locale.objects.filter(language_code=active_language(language_code)).first()

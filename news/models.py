@@ -18,7 +18,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,6 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from website.cache import exclude_private, remember
@@ -70,14 +70,6 @@ class NewsCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-TURKISH_ASCII = str.maketrans("çğıİöşüÇĞÖŞÜâîûÂÎÛ", "cgiiosuCGOSUaiuAIU")
-
-
-def slugify_tr(text):
-    """Django's slugify drops Turkish letters ("ı" vanishes): transliterate them first."""
-    return slugify(str(text).translate(TURKISH_ASCII))
-
-
 class NewsTag(TagBase):
     """News keywords, with ASCII slugs for readable URLs (/tr/haberler/etiket/egitim/)."""
 
@@ -88,7 +80,7 @@ class NewsTag(TagBase):
         verbose_name_plural = _("news tags")
 
     def slugify(self, tag, i=None):
-        slug = slugify_tr(tag) or "tag"
+        slug = turkish_slugify(str(tag), "tag")
         return f"{slug}_{i}" if i is not None else slug
 
 

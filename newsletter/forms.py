@@ -14,8 +14,9 @@ class HoneypotMixin(forms.Form):
         return bool(self.data.get("website"))
 
 
-class SignupForm(HoneypotMixin):
-    email = forms.EmailField(
+def email_field():
+    """The address box of the signup and new-link forms, with messages in plain words."""
+    return forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
         error_messages={
@@ -24,6 +25,10 @@ class SignupForm(HoneypotMixin):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class SignupForm(HoneypotMixin):
+    email = email_field()
     language = forms.ChoiceField(label=_("Newsletter language"), choices=settings.LANGUAGES)
     name = forms.CharField(
         label=_("Name (optional)"),
@@ -65,15 +70,7 @@ class SignupForm(HoneypotMixin):
 
 
 class ResendForm(HoneypotMixin):
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your e-mail address."),
-            "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field()
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])

@@ -7,13 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock, StructBlock, TextBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 
+from bilingual.languages import active_language
 from home.models import LocalizedSnippetQuerySet
 
 
@@ -80,7 +80,7 @@ class ConsentText(TranslatableMixin, models.Model):
     def current(cls):
         """The highest version in the active language (Turkish as a fallback), in
         one query: it is on every page's footer."""
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        language = active_language()
         texts = list(
             cls.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
             .select_related("privacy_page", "locale")

@@ -18,8 +18,9 @@ from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Collection, CollectionViewRestriction
 from zipstream import ZIP_STORED, ZipStream
 
+from bilingual.text import turkish_slugify
+
 from .models import DocumentDownload
-from .text import slugify_tr
 
 CHUNK_SIZE = 64 * 1024
 
@@ -100,7 +101,7 @@ def serve_kit_document(request, kit, document_id):
 def zip_filename(kit):
     """A stable name in the page's language: the slugified title and the version."""
     version = re.sub(r"[^0-9A-Za-z.]+", "-", kit.version or "").strip("-.")
-    stem = slugify_tr(kit.title) or "kit"
+    stem = turkish_slugify(kit.title, "kit")
     return f"{stem}-v{version}.zip" if version else f"{stem}.zip"
 
 
@@ -125,9 +126,9 @@ def public_kit_documents(kit):
         if not file_exists(document):
             continue
         position, title = module_titles.get(doc_id, (0, ""))
-        folder = f"{position:02d}-{slugify_tr(title) or 'module'}"
+        folder = f"{position:02d}-{turkish_slugify(title, 'module')}"
         extension = os.path.splitext(document.file.name)[1].lower()
-        name = (slugify_tr(document.title) or "document") + extension
+        name = turkish_slugify(document.title, "document") + extension
         arcname = f"{folder}/{name}"
         counter = 2
         while arcname in used:

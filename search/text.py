@@ -13,6 +13,8 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from bilingual.text import fold as case_fold
+
 MAX_QUERY_LENGTH = 200
 _I_FORMS = {"I": "i", "İ": "i", "ı": "i", "i": "i"}
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
@@ -36,7 +38,7 @@ def fold(text):
 
 def turkish_lower(text):
     """Correct Turkish lower case (İ → i, I → ı), for display and query logs."""
-    return text.replace("İ", "i").replace("I", "ı").lower()
+    return case_fold(text, "tr")
 
 
 def clean_query(raw):

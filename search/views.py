@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from bilingual.text import fold as case_fold
 from website.cache import exclude_private
 
 from .results import describe, summary_of
-from .text import clean_query, search_terms, turkish_lower
+from .text import clean_query, search_terms
 
 RESULTS_PER_PAGE = 10
 
@@ -21,7 +22,7 @@ RESULTS_PER_PAGE = 10
 def _log_query(query, language):
     """Count the query for the "Search terms" report (Reports → Search terms) and
     return its Query, which also carries the editors' promoted results."""
-    text = turkish_lower(query) if language == "tr" else query.lower()
+    text = case_fold(query, language)
     search_query = Query.get(text)
     search_query.add_hit()
     return search_query

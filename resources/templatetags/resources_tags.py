@@ -1,6 +1,6 @@
 from django import template
-from django.utils import translation
 
+from bilingual.languages import active_language
 from resources.models import TrainingKitPage
 from website.cache import exclude_private
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("resources/includes/featured_kits.html", takes_context=True)
 def featured_kits(context, limit=3):
     """The featured kits of the active language, newest first (one query + renditions)."""
-    language = (translation.get_language() or "tr").split("-")[0]
+    language = active_language()
     kits = (
         exclude_private(TrainingKitPage.objects.live())
         .filter(featured=True, locale__language_code=language)

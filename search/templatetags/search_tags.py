@@ -8,12 +8,12 @@ from django.conf import settings
 from django.template.base import TextNode
 from django.template.loader_tags import BlockNode
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
 from home.templatetags.site_tags import page_ancestors
 
@@ -67,7 +67,7 @@ def head_meta(context):
     request = context.get("request")
     page = context.get("page")
     page = page.specific if isinstance(page, Page) else None
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = active_language()
     profile = SiteProfile.current()
     site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
 
