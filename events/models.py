@@ -24,7 +24,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
-from website.cache import exclude_private, remember
+from website.cache import exclude_private, keepable_page, remember, remember_for_page
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
 
@@ -131,7 +131,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def filter_form(self, request):
         cities, years = self.filter_choices()
-        types = EventType.objects.filter(locale_id=self.locale_id)
+        types = remember(
+            "event_types",
+            lambda: list(EventType.objects.filter(locale_id=self.locale_id)),
+            self.locale_id,
+        )
         return EventFilterForm(
             request.GET or None,
             types=types,
@@ -143,25 +147,41 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         form = self.filter_form(request)
-        events = self.events()
-        filters_invalid = False
+        filters = None
         if form.is_bound:
-            if form.is_valid():
-                data = form.cleaned_data
-                if data.get("type"):
-                    events = events.filter(event_type__slug=data["type"])
-                if data.get("city"):
-                    events = events.filter(city=data["city"])
-                if data.get("year"):
-                    events = events.filter(start__year=data["year"])
-            else:
-                filters_invalid = True
+            filters = form.cleaned_data if form.is_valid() else "invalid"
+        filters_invalid = filters == "invalid"
+
+        def build():
+            events = self.events()
+            if filters_invalid:
                 events = events.none()
-        past_page = Paginator(events.past(now), self.past_per_page).get_page(
-            request.GET.get("page")
-        )
-        upcoming_page = Paginator(events.upcoming(now), self.upcoming_per_page).get_page(
-            request.GET.get("upcoming")
+            elif filters:
+                if filters.get("type"):
+                    events = events.filter(event_type__slug=filters["type"])
+                if filters.get("city"):
+                    events = events.filter(city=filters["city"])
+                if filters.get("year"):
+                    events = events.filter(start__year=filters["year"])
+            past_page = Paginator(events.past(now), self.past_per_page).get_page(
+                request.GET.get("page")
+            )
+            upcoming_page = Paginator(events.upcoming(now), self.upcoming_per_page).get_page(
+                request.GET.get("upcoming")
+            )
+            return keepable_page(upcoming_page), keepable_page(past_page)
+
+        # Kept until an event here is published or unpublished, and at most a minute
+        # (events move from upcoming to past).
+        upcoming_page, past_page = remember_for_page(
+            "event_listing",
+            build,
+            self,
+            request,
+            sorted(filters.items()) if isinstance(filters, dict) else filters,
+            request.GET.get("page"),
+            request.GET.get("upcoming"),
+            now.strftime("%Y%m%d%H%M"),
         )
         query = request.GET.copy()
         query.pop("page", None)

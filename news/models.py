@@ -32,7 +32,7 @@ from wagtail.search import index
 from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from website.cache import exclude_private, remember
+from website.cache import exclude_private, keepable_page, remember, remember_for_page
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -206,7 +206,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, filter_kind=None, filter_value=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        featured_pk = None
         filter_label = None
         if filter_kind == "category":
             news = news.filter(categories__translation_key=filter_value.translation_key)
@@ -217,30 +216,47 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         elif filter_kind == "year":
             news = news.filter(date_published__year=filter_value)
             filter_label = str(filter_value)
-        else:
-            # The featured article, or the newest when none is featured, leads page 1.
-            featured_pk = news.order_by("-featured", "-date_published", "-pk")
-            featured_pk = featured_pk.values_list("pk", flat=True).first()
-            if featured_pk is not None:
-                news = news.exclude(pk=featured_pk)
-        paginator = Paginator(news, PAGE_SIZE)
-        if filter_kind is None:
-            # Counting every article is the slowest query here; the number only changes
-            # when an article is published or unpublished.
-            count = paginator.object_list.count
-            paginator.count = remember("news_count", count, self.pk, page=self)
-        items = paginator.get_page(request.GET.get("page"))
-        # One listing query for the page's articles and the featured one.
-        wanted = list(items.object_list.values_list("pk", flat=True))
-        if featured_pk is not None and items.number == 1:
-            wanted.append(featured_pk)
-        rows = {row.pk: row for row in _listing_queryset(NewsPage.objects.filter(pk__in=wanted))}
-        items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
-        featured = rows.get(featured_pk) if items.number == 1 else None
+
+        def build():
+            featured_pk = None
+            listed = news
+            if filter_kind is None:
+                # The featured article, or the newest when none is featured, leads page 1.
+                first = news.order_by("-featured", "-date_published", "-pk")
+                featured_pk = first.values_list("pk", flat=True).first()
+                if featured_pk is not None:
+                    listed = news.exclude(pk=featured_pk)
+            paginator = Paginator(listed, PAGE_SIZE)
+            if filter_kind is None:
+                # Counting every article is the slowest query here; the number only
+                # changes when an article is published or unpublished.
+                count = paginator.object_list.count
+                paginator.count = remember("news_count", count, self.pk, page=self)
+            items = paginator.get_page(request.GET.get("page"))
+            # One listing query for the page's articles and the featured one.
+            wanted = list(items.object_list.values_list("pk", flat=True))
+            if featured_pk is not None and items.number == 1:
+                wanted.append(featured_pk)
+            rows = _listing_queryset(NewsPage.objects.filter(pk__in=wanted))
+            rows = {row.pk: row for row in rows}
+            items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
+            featured = rows.get(featured_pk) if items.number == 1 else None
+            by_key = {c.translation_key: c for c in self.categories_list()}
+            for item in [featured, *items] if featured else items:
+                item.local_categories = localized_categories(item.categories.all(), by_key)
+            return featured, keepable_page(items)
+
+        # The page of articles is kept until an article here is published or unpublished.
+        featured, items = remember_for_page(
+            "news_listing",
+            build,
+            self,
+            request,
+            filter_kind,
+            getattr(filter_value, "pk", filter_value),
+            request.GET.get("page"),
+        )
         categories = self.categories_list()
-        by_key = {c.translation_key: c for c in categories}
-        for item in [featured, *items] if featured else items:
-            item.local_categories = localized_categories(item.categories.all(), by_key)
         years = self.years()
         context.update(
             {
@@ -416,11 +432,21 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # What the article shows around its text, kept until it is published again.
+        context.update(
+            remember_for_page("article_context", lambda: self.surroundings(request), self, request)
+        )
+        return context
+
+    def surroundings(self, request):
+        """The article's categories, tags and feeds (links into its news index), related
+        pages and reading time."""
         parent = self.get_parent().specific
         by_key = {
             c.translation_key: c for c in NewsCategory.objects.filter(locale_id=self.locale_id)
         }
         categories = localized_categories(self.categories.all(), by_key)
+        context = {}
         if isinstance(parent, NewsIndexPage):
             context["news_index"] = parent
             context["categories"] = [

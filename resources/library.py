@@ -18,6 +18,9 @@ _NOT_WORD = re.compile(r"[^\w\s'-]|_")
 
 
 class LibraryQuery:
+    # The query parameters that make a listing (the filters and the page number).
+    PARAMETERS = ("topic", "audience", "language", "q", "page")
+
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.topic = (params.get("topic") or "").strip()[:120]
@@ -127,6 +130,13 @@ class LibraryQuery:
 
     def language_facets(self):
         return self._boolean_facets(KIT_LANGUAGES, "language", self.language)
+
+    def keepable(self):
+        """This query with its facets counted and without its database query, so that it
+        can be kept with ``remember()`` (pickling a query would run it)."""
+        self.facets()
+        self.__dict__.pop("_base", None)
+        return self
 
     def facets(self):
         if not hasattr(self, "_facets"):

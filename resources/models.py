@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from website.cache import keepable_page, remember_for_page
 
 from .blocks import ModuleStreamBlock
 
@@ -89,9 +90,17 @@ class ResourceIndexPage(BasePage):
         from .library import LibraryQuery
 
         context = super().get_context(request, *args, **kwargs)
-        library = LibraryQuery(self, request.GET)
-        page_obj = Paginator(library.kits(), self.per_page).get_page(request.GET.get("page"))
-        library.decorate(page_obj.object_list)
+
+        def build():
+            library = LibraryQuery(self, request.GET)
+            page_obj = Paginator(library.kits(), self.per_page).get_page(request.GET.get("page"))
+            library.decorate(page_obj.object_list)
+            return library.keepable(), keepable_page(page_obj)
+
+        # The filters' counts and the page of kits, kept until a kit here is published or
+        # unpublished.
+        params = [request.GET.get(name) for name in LibraryQuery.PARAMETERS]
+        library, page_obj = remember_for_page("library", build, self, request, *params)
         context.update(library=library, kits=page_obj, page_obj=page_obj)
         return context
 

@@ -225,3 +225,83 @@ class TestKnownRoutes:
         page.save_revision().publish()
         assert client.get("/tr/hakkimizda/ekip/").status_code in (301, 302, 404)
         assert "Ekip" in client.get("/tr/hakkimizda/ekibimiz/").text
+
+
+@pytest.mark.django_db
+class TestKeptPartsForLoggedInReaders:
+    """Pages are rendered afresh for anyone with a session (editors), but the costly parts
+    -- a listing's page of items, its cards, the head metadata, language links and
+    breadcrumbs -- are kept with the page cache's generations: the same purges drop them,
+    so a publish shows at once."""
+
+    @staticmethod
+    def reader():
+        client = Client()
+        client.cookies["sessionid"] = "bypasses-the-page-cache"
+        return client
+
+    @pytest.fixture
+    def news_index(self, homes, add_page):
+        from news.models import NewsIndexPage
+
+        return add_page(homes["tr"], NewsIndexPage, title="Haberler", slug="haberler")
+
+    @staticmethod
+    def article(index, title, slug, day):
+        import datetime
+
+        from django.utils import timezone
+
+        from news.models import NewsPage
+
+        page = NewsPage(
+            title=title,
+            slug=slug,
+            summary="Özet",
+            date_published=timezone.make_aware(datetime.datetime(2026, 3, day, 10, 0)),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def test_a_listing_is_kept_and_shows_each_publish_at_once(self, news_index):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        first = self.article(news_index, "Çalıştay yapıldı", "calistay", 8)
+        reader = self.reader()
+        with CaptureQueriesContext(connection) as fresh:
+            assert "Çalıştay yapıldı" in reader.get("/tr/haberler/").text
+        with CaptureQueriesContext(connection) as kept:
+            response = reader.get("/tr/haberler/")
+        assert state(response) is None and len(kept) < len(fresh)
+
+        self.article(news_index, "Eğitim başladı", "egitim", 9)
+        assert "Eğitim başladı" in reader.get("/tr/haberler/").text
+
+        first.title = "Çalıştay ertelendi"
+        first.save_revision().publish()
+        page = reader.get("/tr/haberler/").text
+        assert "Çalıştay ertelendi" in page and "Çalıştay yapıldı" not in page
+
+        first.unpublish()
+        assert "Çalıştay ertelendi" not in reader.get("/tr/haberler/").text
+
+    def test_a_preview_shows_the_draft_not_the_kept_metadata(self, about):
+        # Wagtail renders previews for the site's own host.
+        live = self.reader().get("/tr/hakkimizda/", HTTP_HOST="localhost").text
+        assert 'property="og:title" content="Hakkımızda"' in live
+        page = StandardPage.objects.get(pk=about["tr"].pk)
+        page.title = "Taslak Başlık"
+        preview = page.make_preview_request()
+        assert 'property="og:title" content="Taslak Başlık"' in preview.content.decode()
+
+    def test_renaming_a_section_updates_the_breadcrumbs_below_it(self, section_child, add_page):
+        member = add_page(section_child["tr"], StandardPage, title="Ayşe", slug="ayse")
+        reader = self.reader()
+        assert "Ekip" in reader.get(member.url).text
+        section = StandardPage.objects.get(pk=section_child["tr"].pk)
+        section.title = "Çalışma Ekibi"
+        section.save_revision().publish()
+        crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', reader.get(member.url).text, re.S)
+        assert "Çalışma Ekibi" in crumbs.group(0)

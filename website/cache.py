@@ -369,6 +369,33 @@ def remember(name, build, *vary, page=None):
     return value
 
 
+def remember_for_page(name, build, page, request, *vary):
+    """``remember()`` for what is derived from one page: its head metadata, language
+    links and breadcrumbs, a listing's page of items. Keyed by the page, the host and
+    the language, and dropped when the page, one of its translations or a page below it
+    is published, unpublished or moved (the same purges as the page's cached
+    responses). A preview shows a draft, so it is always built afresh."""
+    from django.utils import translation
+
+    if page is None or not getattr(page, "pk", None) or getattr(request, "is_preview", False):
+        return build()
+    host = request.get_host() if request is not None else ""
+    return remember(name, build, page.pk, host, translation.get_language(), *vary, page=page)
+
+
+def keepable_page(page_obj):
+    """A paginator page that can be kept with ``remember()``: its items as a list and
+    its paginator without the query (the count and number of pages already read), so
+    pickling it neither runs nor stores the whole query."""
+    page_obj.object_list = list(page_obj.object_list)
+    paginator = page_obj.paginator
+    # Read now (each is a cached_property) so that they no longer need the query.
+    paginator.count = paginator.count
+    paginator.num_pages = paginator.num_pages
+    paginator.object_list = []
+    return page_obj
+
+
 def exclude_private(pages):
     """``pages`` without those in a section under a view restriction (password, login,
     groups). Does what ``PageQuerySet.public()`` does, but reads the restricted sections
@@ -447,8 +474,10 @@ def paths_for_page(page):
 
 
 def purge_page(page):
-    if page.depth <= 3 or getattr(page, "show_in_menus", False):
-        purge_all()  # the main menu, shown on every page, lists top-level pages
+    # The main menu, shown on every page, lists top-level pages; the pages below a page
+    # show its title in their breadcrumbs and its slug in their URLs.
+    if page.depth <= 3 or getattr(page, "show_in_menus", False) or page.numchild:
+        purge_all()
         return
     purge_paths(paths_for_page(page))
 

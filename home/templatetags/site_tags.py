@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from home.models import Partner, SiteProfile, SocialSettings
-from website.cache import exclude_private, remember
+from website.cache import exclude_private, remember, remember_for_page
 from website.security import allow_inline_style
 
 register = template.Library()
@@ -63,6 +63,19 @@ def language_links(context, page=None):
         return context[cache_key]
     page = page or None
     request = context.get("request")
+    if page is not None and getattr(page, "pk", None):
+        # The same for every request of this page: kept until it or a translation changes.
+        scheme = request.scheme if request is not None else ""
+        links = remember_for_page(
+            "language_links", lambda: _language_links(request, page), page, request, scheme
+        )
+    else:
+        links = _language_links(request, page)
+    context[cache_key] = links
+    return links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     names = _language_names()
     translations = {}
@@ -98,7 +111,6 @@ def language_links(context, page=None):
                 "available": available,
             }
         )
-    context[cache_key] = links
     return links
 
 
@@ -149,15 +161,21 @@ def main_menu(context):
 
 
 def page_ancestors(request, page):
-    """The page's ancestors from its language's home down, read once per request (the
-    breadcrumbs and their JSON-LD both need them)."""
+    """The page's ancestors from its language's home down, as ``{"title", "url"}``: read
+    once per request (the breadcrumbs and their JSON-LD both need them) and kept with the
+    page's cached responses (publishing a page with pages below it purges everything)."""
     memo = getattr(request, "_page_ancestors", None) if request is not None else None
     if memo is None:
         memo = {}
         if request is not None:
             request._page_ancestors = memo
     if page.pk not in memo:
-        memo[page.pk] = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"))
+
+        def build():
+            ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
+            return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+
+        memo[page.pk] = remember_for_page("page_ancestors", build, page, request)
     return memo[page.pk]
 
 
@@ -167,7 +185,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if page is None or page.depth <= 2 or context.get("untranslated"):
         return {"crumbs": []}
-    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in page_ancestors(request, page)]
+    crumbs = [*page_ancestors(request, page)]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
 

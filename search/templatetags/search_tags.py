@@ -16,6 +16,7 @@ from wagtail.models import Page
 from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
 from home.templatetags.site_tags import page_ancestors
+from website.cache import remember_for_page
 
 register = template.Library()
 
@@ -63,15 +64,31 @@ def template_writes_open_graph(context):
 def head_meta(context):
     """Everything is computed from the page in the context; pages that are not Wagtail
     pages (the search page, feeds) get the site-wide part only. A page model can set
-    ``og_type`` (e.g. "article") as a class attribute."""
+    ``og_type`` (e.g. "article") as a class attribute. A page's metadata is kept with its
+    cached responses (``remember_for_page``)."""
     request = context.get("request")
     page = context.get("page")
-    page = page.specific if isinstance(page, Page) else None
+    page = page if isinstance(page, Page) else None
+    languages = context.get("_language_links") or []
+    open_graph = not template_writes_open_graph(context)
+    if page is None:
+        return _head_meta(request, None, languages, open_graph)
+    scheme = request.scheme if request is not None else ""
+    return remember_for_page(
+        "head_meta",
+        lambda: _head_meta(request, page.specific, languages, open_graph),
+        page,
+        request,
+        scheme,
+        open_graph,
+    )
+
+
+def _head_meta(request, page, languages, open_graph):
     language = active_language()
     profile = SiteProfile.current()
     site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
 
-    languages = context.get("_language_links") or []
     alternates = [
         OG_LOCALES.get(item["code"], item["code"])
         for item in languages
@@ -81,8 +98,8 @@ def head_meta(context):
         "site_name": site_name,
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": alternates if page is not None else [],
-        "page": page,
-        "open_graph": not template_writes_open_graph(context),
+        "page": page is not None,
+        "open_graph": open_graph,
     }
 
     home_url = _absolute(request, f"/{language}/")
@@ -120,7 +137,7 @@ def head_meta(context):
         )
 
     if page.depth > 2:
-        items = [*page_ancestors(request, page), page]
+        items = [*page_ancestors(request, page), {"title": page.title, "url": None}]
         breadcrumbs = {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",
@@ -128,8 +145,8 @@ def head_meta(context):
                 {
                     "@type": "ListItem",
                     "position": position,
-                    "name": item.title,
-                    "item": url if item is page else _absolute(request, item.get_url(request)),
+                    "name": item["title"],
+                    "item": _absolute(request, item["url"]) if item["url"] else url,
                 }
                 for position, item in enumerate(items, start=1)
             ],
