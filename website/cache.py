@@ -269,8 +269,9 @@ class PageCacheMiddleware:
 
 
 def _prime_site(request):
-    """Hand Wagtail the request's Site from the shared data (a query on every request
-    otherwise). Kept without its root page, so no page object is shared by requests."""
+    """Hand Wagtail the request's Site and the sites' root paths from the shared data (a
+    query and a round trip to Redis on every request otherwise). The Site is kept without
+    its root page, so no page object is shared by requests."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return
     if not request.path.startswith(_language_prefixes()):
@@ -286,6 +287,11 @@ def _prime_site(request):
     try:
         host = request._get_raw_host()
         request._wagtail_site = remember("site_for_host", build, host, request.get_port())
+        # Every page URL is computed from the sites' root paths, which Wagtail reads from
+        # the shared cache once per request (a round trip to Redis).
+        request._wagtail_cached_site_root_paths = remember(
+            "site_root_paths", Site.get_site_root_paths
+        )
     except Exception:
         logger.exception("site lookup from the shared data failed")
 
@@ -302,6 +308,7 @@ def _prime_route(request):
     if not request.path.startswith(_language_prefixes()):
         return None
     from django.apps import apps
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
     from wagtail.url_routing import RouteResult
 
     try:
@@ -318,17 +325,31 @@ def _prime_route(request):
     except LookupError:
         return key
     page = model.objects.filter(pk=page_id, live=True).first()
-    below_language = request.path[request.path.index("/", 1) :]  # "/tr/a/b/" -> "/a/b/"
-    if page is None or not page.url_path.endswith(below_language):
+    if page is None or not _is_own_url(request, page):
         return key  # unpublished, moved or renamed since: let Wagtail route
-    request._wagtail_route_for_request = RouteResult(page)
+    if isinstance(page, RoutablePageMixin):
+        # A routable page's own URL is its "" route (RoutablePageMixin.route does this).
+        request._wagtail_route_for_request = RouteResult(page, args=page.resolve_subpage("/"))
+    else:
+        request._wagtail_route_for_request = RouteResult(page)
     return None
 
 
+def _is_own_url(request, page):
+    below_language = request.path[request.path.index("/", 1) :]  # "/tr/a/b/" -> "/a/b/"
+    return page.url_path.endswith(below_language)
+
+
 def _remember_route(request, key):
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
     result = getattr(request, "_wagtail_route_for_request", None)
-    if result is None or result.args or result.kwargs:
-        return  # no page here, or a routable page's sub-route
+    if result is None:
+        return  # no page here
+    if result.args or result.kwargs:
+        # A routable page: only its own URL, not a sub-route (a category, a download).
+        if not (isinstance(result.page, RoutablePageMixin) and _is_own_url(request, result.page)):
+            return
     try:
         _write(_cache(), key, (result.page._meta.label, result.page.pk))
     except Exception:
