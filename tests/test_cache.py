@@ -226,6 +226,38 @@ class TestKnownRoutes:
         assert client.get("/tr/hakkimizda/ekip/").status_code in (301, 302, 404)
         assert "Ekip" in client.get("/tr/hakkimizda/ekibimiz/").text
 
+    def test_a_routable_page_is_found_again_and_its_sub_routes_still_work(
+        self, homes, add_page
+    ):
+        """Events and kits answer sub-routes (an .ics file, a download) below their URL:
+        their own URL is remembered, a sub-route is routed as usual."""
+        import datetime
+
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+        from django.utils import timezone
+
+        from events.models import EventIndexPage, EventPage
+
+        index = add_page(homes["tr"], EventIndexPage, title="Etkinlikler", slug="etkinlikler")
+        start = timezone.make_aware(datetime.datetime(2027, 3, 8, 10, 0))
+        add_page(
+            index,
+            EventPage,
+            title="Açılış toplantısı",
+            slug="acilis",
+            start=start,
+            end=start + datetime.timedelta(hours=3),
+        )
+        client = self.editor_like_client()
+        client.get("/tr/etkinlikler/acilis/")
+        with CaptureQueriesContext(connection) as second:
+            assert "Açılış toplantısı" in client.get("/tr/etkinlikler/acilis/").text
+        assert not any('"slug" = ' in q["sql"] for q in second)
+        ics = client.get("/tr/etkinlikler/acilis/ics/")
+        assert ics.status_code == 200 and ics["Content-Type"].startswith("text/calendar")
+        assert client.get("/tr/etkinlikler/acilis/yok/").status_code == 404
+
 
 @pytest.mark.django_db
 class TestKeptPartsForLoggedInReaders:

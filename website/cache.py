@@ -22,7 +22,9 @@ page). Signal handlers purge, on publish/unpublish/delete, the page, its ancesto
 
 Each worker also keeps its own copies (see "This process's copies" below), so a cached
 page is served without a network round trip; and the data every page shares is kept the
-same way (``remember``).
+same way (``remember``). Pages rendered afresh (for logged-in users) reuse the costly
+parts kept under the same generations: a listing's page of items and the parts derived
+from one page (``remember_for_page``), cards and sections (``{% cachedfragment %}``).
 """
 
 import hashlib
