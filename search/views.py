@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from bilingual.text import fold as case_fold
-from website.cache import exclude_private
+from website.cache import ANY_PAGE, exclude_private, keepable_page, remember
 
 from .results import describe, summary_of
 from .text import clean_query, search_terms
@@ -82,32 +82,49 @@ def search(request):
     if text:
         page_number = request.GET.get("page")
         search_query = _log_query(query, language) if page_number in (None, "", "1") else None
-        all_results = pages.search(text, operator="and")
-        type_counts = all_results.facet("content_type_id")
-        types = []
-        for ct_id, count in type_counts.items():
-            model = ContentType.objects.get_for_id(ct_id).model_class()
-            if model is None:
-                continue
-            key = f"{model._meta.app_label}.{model._meta.model_name}"
-            types.append(
-                {"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id}
-            )
-        types.sort(key=lambda item: (-item["count"], str(item["label"])))
-        selected = next((t for t in types if t["key"] == requested_type), None)
-        filtered = pages.filter(content_type_id=selected["id"]) if selected else pages
-        results = filtered.specific().search(text, operator="and")
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        # The facet counts already say how many there are: spare the database a
-        # second full-text count (the most expensive query of the page).
-        paginator.count = selected["count"] if selected else sum(type_counts.values())
-        page_obj = paginator.get_page(page_number)
+
+        def find():
+            all_results = pages.search(text, operator="and")
+            type_counts = all_results.facet("content_type_id")
+            types = []
+            for ct_id, count in type_counts.items():
+                model = ContentType.objects.get_for_id(ct_id).model_class()
+                if model is None:
+                    continue
+                key = f"{model._meta.app_label}.{model._meta.model_name}"
+                types.append(
+                    {"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id}
+                )
+            types.sort(key=lambda item: (-item["count"], str(item["label"])))
+            selected = next((t for t in types if t["key"] == requested_type), None)
+            filtered = pages.filter(content_type_id=selected["id"]) if selected else pages
+            results = filtered.specific().search(text, operator="and")
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            # The facet counts already say how many there are: spare the database a
+            # second full-text count (the most expensive query of the page).
+            paginator.count = selected["count"] if selected else sum(type_counts.values())
+            page_obj = keepable_page(paginator.get_page(page_number))
+            described = [describe(page, terms, request) for page in page_obj.object_list]
+            return types, selected, page_obj, described
+
+        # Ranking every match is the costly part (tens of milliseconds for a common word
+        # on a large site): the results are kept until any page is published or unpublished.
+        types, selected, page_obj, described = remember(
+            "search_results",
+            find,
+            request.get_host(),
+            language,
+            text,
+            requested_type,
+            page_number,
+            path=ANY_PAGE,
+        )
         context.update(
             selected_type=selected["key"] if selected else "",
             types=types,
             page_obj=page_obj,
-            result_count=paginator.count,
-            results=[describe(page, terms, request) for page in page_obj.object_list],
+            result_count=page_obj.paginator.count,
+            results=described,
             promotions=(
                 _promotions(search_query, locale, request)
                 if search_query and page_obj.number == 1 and not selected

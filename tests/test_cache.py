@@ -337,3 +337,19 @@ class TestKeptPartsForLoggedInReaders:
         section.save_revision().publish()
         crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', reader.get(member.url).text, re.S)
         assert "Çalışma Ekibi" in crumbs.group(0)
+
+
+@pytest.mark.django_db
+def test_kept_search_results_follow_every_publish(homes, add_page):
+    """Site search results are kept (ranking every match is costly), until any page is
+    published or unpublished: a logged-in reader finds a new page at once."""
+    reader = Client()
+    reader.cookies["sessionid"] = "bypasses-the-page-cache"
+    # Below a section: a top-level page is in the menu, and publishing it purges everything.
+    section = add_page(homes["tr"], StandardPage, title="Çalışmalar", slug="calismalar")
+    add_page(section, StandardPage, title="Göç Atölyesi", slug="goc-atolyesi")
+    assert "Göç Atölyesi" in reader.get("/tr/ara/", {"q": "atölyesi"}).text
+    second = add_page(section, StandardPage, title="Kadın Atölyesi", slug="kadin-atolyesi")
+    assert "Kadın Atölyesi" in reader.get("/tr/ara/", {"q": "atölyesi"}).text
+    second.unpublish()
+    assert "Kadın Atölyesi" not in reader.get("/tr/ara/", {"q": "atölyesi"}).text

@@ -361,20 +361,25 @@ def _remember_route(request, key):
 # --- Shared data ----------------------------------------------------------------------
 
 
-def remember(name, build, *vary, page=None):
+# A pseudo-path whose generation every page purge bumps: for what depends on all pages
+# (site search results).
+ANY_PAGE = "*any-page*"
+
+
+def remember(name, build, *vary, page=None, path=None):
     """``build()``'s result, kept in the page cache's store until content changes.
 
     For what every page shows -- the menu, the site profile and partners, the footer's
     consent text -- and for a listing's side lists (years, categories): rebuilding them
     on every request costs a query each, and a cached page already depends on them.
     The key holds the global generation (and ``page``'s own generation when given,
-    which publishing a child bumps), so the purges that drop cached pages drop these
-    too and editors see their change on the next request. Off where the page cache is
-    off: tests then always read the database."""
+    which publishing a child bumps, or that of ``path``, e.g. ``ANY_PAGE``), so the
+    purges that drop cached pages drop these too and editors see their change on the
+    next request. Off where the page cache is off: tests then always read the database."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return build()
     cache = _cache()
-    page_path = _url_path(page) if page is not None else None
+    page_path = _url_path(page) if page is not None else path
     try:
         generations = _generations(cache, page_path)
         raw = "|".join([name, *map(str, vary), *map(str, generations)])
@@ -497,6 +502,7 @@ def paths_for_page(page):
 
 
 def purge_page(page):
+    _bump(_generation_key(ANY_PAGE))
     # The main menu, shown on every page, lists top-level pages; the pages below a page
     # show its title in their breadcrumbs and its slug in their URLs.
     if page.depth <= 3 or getattr(page, "show_in_menus", False) or page.numchild:
