@@ -8,10 +8,12 @@ server to use; a throwaway database is created there and dropped at the end), Re
    items, BENCH_EVENTS (2,000) events and BENCH_KITS (500) kits with each app's
    ``bench/bench_<app>.py`` ``populate(count)`` -- apps whose module is missing are skipped
    and said so -- then builds the search index;
-2. counts SQL queries per page with the test client (cache bypassed);
+2. counts SQL queries per page with the test client (page cache bypassed);
 3. serves the site with gunicorn (2 workers, production settings, Redis cache) on
    127.0.0.1 and runs wrk for BENCH_SECONDS (10) per URL with 20 connections: each page
-   as an anonymous visitor (cached) and with a session cookie (never cached), and a static
+   as an anonymous visitor (cached) and with a session cookie (never served from the page
+   cache: rendered afresh, reusing the parts kept under the same purges, as a logged-in
+   editor's pages are -- see README, "Kept parts"), and a static
    file of the same size served by the same server (WhiteNoise);
 4. prints requests/s, p50, p99, errors, queries, and each page's ratio to the static file.
 """
