@@ -11,12 +11,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.languages import active_language
 from bilingual.slugs import TurkishSlugMixin
-from website.cache import remember
+from website.cache import remember, restricted_paths
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -98,6 +98,13 @@ class BasePage(TurkishSlugMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        """Wagtail looks the page's and its ancestors' restrictions up on every request
+        (two queries); where no page of the site is restricted, none can apply."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         # The templates and tags read the page's locale several times; locales hardly
@@ -257,10 +264,14 @@ class LocalizedSnippetQuerySet(models.QuerySet):
         """Rows of the active language, or of the default language when that
         language has none yet."""
         language = active_language()
-        rows = self.filter(locale__language_code=language)
-        if rows.exists():
-            return rows
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+        if language == settings.LANGUAGE_CODE:
+            return self.filter(locale__language_code=language)
+        # One query: the language's rows, or the default language's when it has none.
+        has_own = models.Exists(self.filter(locale__language_code=language))
+        return self.filter(
+            models.Q(locale__language_code=language)
+            | models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~has_own
+        )
 
 
 class SiteProfile(TranslatableMixin, models.Model):

@@ -211,6 +211,19 @@ class TestKnownRoutes:
         assert walks, "the first visit finds the page level by level, by slug"
         assert not any('"slug" = ' in q["sql"] for q in second)
 
+    def test_a_known_route_outlives_a_purge(self, section_child):
+        """Routes are checked on every use, so a publish does not make the next request
+        walk the tree again."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client = self.editor_like_client()
+        client.get("/tr/hakkimizda/ekip/")
+        section_child["tr"].save_revision().publish()  # purges this page and its section
+        with CaptureQueriesContext(connection) as after:
+            assert "Ekip" in client.get("/tr/hakkimizda/ekip/").text
+        assert not any('"slug" = ' in q["sql"] for q in after)
+
     def test_an_unpublished_page_is_not_found_again(self, section_child):
         client = self.editor_like_client()
         client.get("/tr/hakkimizda/ekip/")
@@ -353,3 +366,23 @@ def test_kept_search_results_follow_every_publish(homes, add_page):
     assert "Kadın Atölyesi" in reader.get("/tr/ara/", {"q": "atölyesi"}).text
     second.unpublish()
     assert "Kadın Atölyesi" not in reader.get("/tr/ara/", {"q": "atölyesi"}).text
+
+
+@pytest.mark.django_db
+def test_a_new_view_restriction_applies_at_once_below_it(section_child):
+    """Pages skip Wagtail's restriction lookup while no page of the site is restricted
+    (the restricted sections are kept with the shared data): adding one must count at
+    once, for the page and the pages below it."""
+    from wagtail.models import PageViewRestriction
+
+    reader = Client()
+    reader.cookies["sessionid"] = "bypasses-the-page-cache"
+    assert "Ekip" in reader.get("/tr/hakkimizda/ekip/").text
+    PageViewRestriction.objects.create(
+        page=section_child["tr"].get_parent(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="gizli",
+    )
+    for client in (reader, Client()):
+        response = client.get("/tr/hakkimizda/ekip/")
+        assert 'name="password"' in response.text and "Ekip</h1>" not in response.text

@@ -165,3 +165,26 @@ def test_production_settings_pass_check_deploy():
     del env["REDIS_URL"]
     result = _run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode != 0 and "website.W001" in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_snippets_of_a_language_fall_back_to_turkish_in_one_query(homes, locales):
+    """Site profile and partners: the active language's rows, or Turkish ones when that
+    language has none yet (asked in a single query)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from home.models import Partner
+
+    tr = Partner.objects.create(locale=locales["tr"], name="Göç İdaresi", acronym="GİB")
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        assert list(Partner.objects.for_active_language()) == [tr]
+    assert len(queries) == 1
+    en = tr.copy_for_translation(locales["en"])
+    en.name = "Presidency of Migration Management"
+    en.save()
+    with translation.override("en"):
+        assert list(Partner.objects.for_active_language()) == [en]
+    with translation.override("tr"):
+        assert list(Partner.objects.for_active_language()) == [tr]

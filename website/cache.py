@@ -298,8 +298,11 @@ def _prime_site(request):
         logger.exception("site lookup from the shared data failed")
 
 
-def _route_key(request, generations):
-    raw = "|".join(["route", request.get_host(), request.path, *map(str, generations)])
+def _route_key(request):
+    # Not keyed by the purge generations: a remembered route is checked on every use
+    # (still live, still this URL), so it can outlive the purges and the first request
+    # after a publish does not walk the tree again.
+    raw = "|".join(["route", request.get_host(), request.path])
     return "pagecache:route:" + hashlib.md5(raw.encode()).hexdigest()
 
 
@@ -314,7 +317,7 @@ def _prime_route(request):
     from wagtail.url_routing import RouteResult
 
     try:
-        key = _route_key(request, _generations(_cache(), request.path))
+        key = _route_key(request)
         known = _read(_cache(), key)
     except Exception:
         logger.exception("route cache read failed")
@@ -424,18 +427,24 @@ def keepable_page(page_obj):
     return page_obj
 
 
+def restricted_paths():
+    """The tree paths of the pages under a view restriction, from the shared data."""
+    from wagtail.models import PageViewRestriction
+
+    return remember(
+        "restricted_paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 def exclude_private(pages):
     """``pages`` without those in a section under a view restriction (password, login,
     groups). Does what ``PageQuerySet.public()`` does, but reads the restricted sections
     with the shared data instead of from the database on every call: listings, the menu
     and the language switcher each filtered with it on every page."""
     from django.db.models import Q
-    from wagtail.models import PageViewRestriction
 
-    paths = remember(
-        "restricted_paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    paths = restricted_paths()
     if not paths:
         return pages
     private = Q()

@@ -3,6 +3,7 @@ language switcher and hreflang links, the site profile and partners."""
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -30,14 +31,15 @@ def _locale_home(request, language_code):
     )
     if site is None:
         return None
-    root = site.root_page
-    if root.locale.language_code == language_code:
-        return root
+    # One query: the site root, or its live translation in that language.
     return (
         Page.objects.filter(
-            translation_key=root.translation_key, locale__language_code=language_code
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            ),
+            locale__language_code=language_code,
         )
-        .live()
+        .filter(Q(pk=site.root_page_id) | Q(live=True))
         .first()
     )
 
@@ -125,12 +127,19 @@ def _menu(request, home_path, language):
 
     def build():
         if home_path:
-            home = Page.objects.filter(path=home_path).first()
+            # The home page and its menu children in one query.
+            depth = len(home_path) // Page.steplen + 1
+            children = exclude_private(
+                Page.objects.filter(path__startswith=home_path, depth=depth).live().in_menu()
+            )
+            rows = list((Page.objects.filter(path=home_path) | children).order_by("path"))
+            home = rows[0] if rows and rows[0].path == home_path else None
+            children = rows[1:] if home is not None else []
         else:
             home = _locale_home(request, language)
+            children = exclude_private(home.get_children().live().in_menu()) if home else []
         if home is None:
             return None
-        children = exclude_private(home.get_children().live().in_menu())
         return {
             "url": home.get_url(request),
             "items": [
