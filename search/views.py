@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 
 from bilingual.text import fold as case_fold
@@ -24,12 +25,21 @@ def _log_query(query, language):
     return its Query, which also carries the editors' promoted results."""
     text = case_fold(query, language)
     search_query = Query.get(text)
-    search_query.add_hit()
+    # Query.add_hit() reads the day's row, then writes it: one UPDATE does, except for
+    # the day's first search of this query.
+    today = timezone.now().date()
+    hits = QueryDailyHits.objects.filter(query=search_query, date=today)
+    if not hits.update(hits=F("hits") + 1):
+        search_query.add_hit(today)
     return search_query
 
 
 def _promotions(search_query, locale, request):
     """Editors' picks for this query: live public pages of this language, or links."""
+    # Most sites promote nothing: spare each search the lookup (a new promotion purges
+    # the shared data, PAGE_CACHE_PURGE_ALL_ON).
+    if not remember("has_search_promotions", SearchPromotion.objects.exists):
+        return []
     picks = list(search_query.editors_picks.order_by("sort_order"))
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     pages = exclude_private(Page.objects.live()).filter(pk__in=page_ids, locale=locale).specific()
@@ -59,10 +69,10 @@ def _promotions(search_query, locale, request):
 @require_GET
 def search(request):
     language = translation.get_language()
-    locale = Locale.get_active()
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     requested_type = request.GET.get("type", "")
+    locale = Locale.get_active()
     pages = exclude_private(Page.objects.live()).filter(locale=locale, depth__gt=1)
 
     context = {

@@ -31,17 +31,22 @@ def _locale_home(request, language_code):
     )
     if site is None:
         return None
-    # One query: the site root, or its live translation in that language.
-    return (
-        Page.objects.filter(
-            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                "translation_key"
-            ),
-            locale__language_code=language_code,
+
+    def build():
+        # One query: the site root, or its live translation in that language.
+        return (
+            Page.objects.filter(
+                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                    "translation_key"
+                ),
+                locale__language_code=language_code,
+            )
+            .filter(Q(pk=site.root_page_id) | Q(live=True))
+            .first()
         )
-        .filter(Q(pk=site.root_page_id) | Q(live=True))
-        .first()
-    )
+
+    # The menu, the home link and the language switcher each need it.
+    return remember("locale_home", build, site.pk, language_code)
 
 
 def _home_of(page):

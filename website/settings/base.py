@@ -273,4 +273,5 @@ PAGE_CACHE_PURGE_ALL_ON = [
     "resources.Topic",
     "wagtailcore.PageViewRestriction",
     "wagtailcore.Locale",
+    "wagtailsearchpromotions.SearchPromotion",
 ]
