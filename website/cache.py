@@ -33,6 +33,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -481,8 +482,15 @@ def _bump(key):
 
 
 def _url_path(page):
+    from wagtail.models import Site
+
+    # Wagtail reads the sites' root paths from the shared cache on each call without a
+    # request (a round trip to Redis); anything carrying them in this attribute will do.
+    roots = SimpleNamespace(
+        _wagtail_cached_site_root_paths=remember("site_root_paths", Site.get_site_root_paths)
+    )
     try:
-        parts = page.get_url_parts()
+        parts = page.get_url_parts(roots)
     except Exception:
         return None
     if not parts:
