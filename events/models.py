@@ -147,16 +147,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         form = self.filter_form(request)
-        filters = None
-        if form.is_bound:
-            filters = form.cleaned_data if form.is_valid() else "invalid"
-        filters_invalid = filters == "invalid"
+        filters_invalid = form.is_bound and not form.is_valid()
 
         def build():
             events = self.events()
             if filters_invalid:
                 events = events.none()
-            elif filters:
+            elif form.is_bound:
+                filters = form.cleaned_data
                 if filters.get("type"):
                     events = events.filter(event_type__slug=filters["type"])
                 if filters.get("city"):
@@ -171,16 +169,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             )
             return keepable_page(upcoming_page), keepable_page(past_page)
 
-        # Kept until an event here is published or unpublished, and at most a minute
-        # (events move from upcoming to past).
+        # Kept for the filters and page numbers asked (the query string) until an event
+        # here is published or unpublished, and at most a minute (events move on to the
+        # past).
         upcoming_page, past_page = remember_for_page(
             "event_listing",
             build,
             self,
             request,
-            sorted(filters.items()) if isinstance(filters, dict) else filters,
-            request.GET.get("page"),
-            request.GET.get("upcoming"),
+            sorted(request.GET.lists()),
             now.strftime("%Y%m%d%H%M"),
         )
         query = request.GET.copy()

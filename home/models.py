@@ -440,8 +440,3 @@ class SocialSettings(BaseSiteSetting):
             ]
             if url
         ]
-
-
-def locale_for_language(language_code=None):
-    """The Locale of a language code (the active one by default), or None."""
-    return Locale.objects.filter(language_code=active_language(language_code)).first()

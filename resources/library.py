@@ -18,9 +18,6 @@ _NOT_WORD = re.compile(r"[^\w\s'-]|_")
 
 
 class LibraryQuery:
-    # The query parameters that make a listing (the filters and the page number).
-    PARAMETERS = ("topic", "audience", "language", "q", "page")
-
     def __init__(self, index_page, params):
         self.index_page = index_page
         self.topic = (params.get("topic") or "").strip()[:120]

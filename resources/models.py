@@ -97,10 +97,11 @@ class ResourceIndexPage(BasePage):
             library.decorate(page_obj.object_list)
             return library.keepable(), keepable_page(page_obj)
 
-        # The filters' counts and the page of kits, kept until a kit here is published or
-        # unpublished.
-        params = [request.GET.get(name) for name in LibraryQuery.PARAMETERS]
-        library, page_obj = remember_for_page("library", build, self, request, *params)
+        # The filters' counts and the page of kits for the query string, kept until a kit
+        # here is published or unpublished.
+        library, page_obj = remember_for_page(
+            "library", build, self, request, sorted(request.GET.lists())
+        )
         context.update(library=library, kits=page_obj, page_obj=page_obj)
         return context
 

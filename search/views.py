@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page
 
 from bilingual.text import fold as case_fold
-from website.cache import ANY_PAGE, exclude_private, keepable_page, remember
+from website.cache import ANY_PAGE, exclude_private, keepable_page, remember, remember_for_request
 
 from .results import describe, summary_of
 from .text import clean_query, search_terms
@@ -69,10 +69,10 @@ def _promotions(search_query, locale, request):
 @require_GET
 def search(request):
     language = translation.get_language()
+    locale = Locale.get_active()
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     requested_type = request.GET.get("type", "")
-    locale = Locale.get_active()
     pages = exclude_private(Page.objects.live()).filter(locale=locale, depth__gt=1)
 
     context = {
@@ -119,11 +119,10 @@ def search(request):
 
         # Ranking every match is the costly part (tens of milliseconds for a common word
         # on a large site): the results are kept until any page is published or unpublished.
-        types, selected, page_obj, described = remember(
+        types, selected, page_obj, described = remember_for_request(
             "search_results",
             find,
-            request.get_host(),
-            language,
+            request,
             text,
             requested_type,
             page_number,

@@ -265,10 +265,9 @@ class PageCacheMiddleware:
 #
 # Wagtail finds the page for a URL by walking the tree from the language's home, two
 # queries a level (the child, then its specific page): a third of an uncached page's time
-# on an article. The page a path led to is kept, keyed like cached pages (host, path,
-# generations), and next time fetched in one query. Only plain page routes are kept
-# (not a routable page's sub-routes); the page must still be live and still have that
-# URL, otherwise Wagtail routes as usual.
+# on an article. The page a path led to is kept (by host and path) and next time fetched
+# in one query. Pages and routable pages' own URLs are kept, not their sub-routes; the
+# page must still be live and still have that URL, otherwise Wagtail routes as usual.
 
 
 def _prime_site(request):
@@ -290,13 +289,17 @@ def _prime_site(request):
     try:
         host = request._get_raw_host()
         request._wagtail_site = remember("site_for_host", build, host, request.get_port())
-        # Every page URL is computed from the sites' root paths, which Wagtail reads from
-        # the shared cache once per request (a round trip to Redis).
-        request._wagtail_cached_site_root_paths = remember(
-            "site_root_paths", Site.get_site_root_paths
-        )
+        request._wagtail_cached_site_root_paths = _site_root_paths()
     except Exception:
         logger.exception("site lookup from the shared data failed")
+
+
+def _site_root_paths():
+    """The sites' root paths, from which every page URL is computed. Wagtail reads them
+    from the shared cache once per request (a round trip to Redis)."""
+    from wagtail.models import Site
+
+    return remember("site_root_paths", Site.get_site_root_paths)
 
 
 def _route_key(request):
@@ -401,18 +404,26 @@ def remember(name, build, *vary, page=None, path=None):
     return value
 
 
-def remember_for_page(name, build, page, request, *vary):
-    """``remember()`` for what is derived from one page: its head metadata, language
-    links and breadcrumbs, a listing's page of items. Keyed by the page, the host and
-    the language, and dropped when the page, one of its translations or a page below it
-    is published, unpublished or moved (the same purges as the page's cached
-    responses). A preview shows a draft, so it is always built afresh."""
+def remember_for_request(name, build, request, *vary, page=None, path=None):
+    """``remember()`` for what is rendered for a request (it holds URLs and translated
+    words): keyed by the host and the language too. A preview shows a draft, so it is
+    always built afresh."""
     from django.utils import translation
 
-    if page is None or not getattr(page, "pk", None) or getattr(request, "is_preview", False):
+    if request is None or getattr(request, "is_preview", False):
         return build()
-    host = request.get_host() if request is not None else ""
-    return remember(name, build, page.pk, host, translation.get_language(), *vary, page=page)
+    language = translation.get_language()
+    return remember(name, build, request.get_host(), language, *vary, page=page, path=path)
+
+
+def remember_for_page(name, build, page, request, *vary):
+    """``remember_for_request()`` for what is derived from one page: its head metadata,
+    language links and breadcrumbs, a listing's page of items. Dropped when the page, one
+    of its translations or a page below it is published, unpublished or moved (the same
+    purges as the page's cached responses)."""
+    if page is None or not getattr(page, "pk", None):
+        return build()
+    return remember_for_request(name, build, request, page.pk, *vary, page=page)
 
 
 def keepable_page(page_obj):
@@ -482,13 +493,9 @@ def _bump(key):
 
 
 def _url_path(page):
-    from wagtail.models import Site
-
-    # Wagtail reads the sites' root paths from the shared cache on each call without a
-    # request (a round trip to Redis); anything carrying them in this attribute will do.
-    roots = SimpleNamespace(
-        _wagtail_cached_site_root_paths=remember("site_root_paths", Site.get_site_root_paths)
-    )
+    # Without a request Wagtail would read the root paths from the shared cache on each
+    # call; anything carrying them in this attribute will do.
+    roots = SimpleNamespace(_wagtail_cached_site_root_paths=_site_root_paths())
     try:
         parts = page.get_url_parts(roots)
     except Exception:

@@ -49,13 +49,6 @@ def _locale_home(request, language_code):
     return remember("locale_home", build, site.pk, language_code)
 
 
-def _home_of(page):
-    """The language tree's home page of a page (its ancestor at depth 2)."""
-    if page.depth <= 2:
-        return page
-    return Page.objects.ancestor_of(page, inclusive=True).filter(depth=2).first()
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One entry per language: where the switcher takes you from this page.
@@ -175,22 +168,15 @@ def main_menu(context):
 
 
 def page_ancestors(request, page):
-    """The page's ancestors from its language's home down, as ``{"title", "url"}``: read
-    once per request (the breadcrumbs and their JSON-LD both need them) and kept with the
-    page's cached responses (publishing a page with pages below it purges everything)."""
-    memo = getattr(request, "_page_ancestors", None) if request is not None else None
-    if memo is None:
-        memo = {}
-        if request is not None:
-            request._page_ancestors = memo
-    if page.pk not in memo:
+    """The page's ancestors from its language's home down, as ``{"title", "url"}`` (the
+    breadcrumbs and their JSON-LD), kept with the page's cached responses (publishing a
+    page with pages below it purges everything)."""
 
-        def build():
-            ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
-            return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    def build():
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
+        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
 
-        memo[page.pk] = remember_for_page("page_ancestors", build, page, request)
-    return memo[page.pk]
+    return remember_for_page("page_ancestors", build, page, request)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -199,8 +185,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if page is None or page.depth <= 2 or context.get("untranslated"):
         return {"crumbs": []}
-    crumbs = [*page_ancestors(request, page)]
-    crumbs.append({"title": page.title, "url": None})
+    crumbs = [*page_ancestors(request, page), {"title": page.title, "url": None}]
     return {"crumbs": crumbs}
 
 
@@ -238,12 +223,8 @@ def brand_style(context, colour):
 def locale_home_url(context):
     request = context.get("request")
     language = translation.get_language()
-
-    def build():
-        home = _locale_home(request, language)
-        return home.get_url(request) if home else f"/{language}/"
-
-    return remember("locale_home_url", build, _site_key(request), language)
+    home = _locale_home(request, language)
+    return home.get_url(request) if home else f"/{language}/"
 
 
 @register.simple_tag(takes_context=True)

@@ -15,9 +15,8 @@ section, when one of its pages is published). Previews always render afresh.
 """
 
 from django import template
-from django.utils import translation
 
-from website.cache import remember
+from website.cache import remember_for_request
 
 register = template.Library()
 
@@ -30,18 +29,12 @@ class CachedFragmentNode(template.Node):
         self.page = page
 
     def render(self, context):
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        vary = [value.resolve(context) for value in self.vary]
-        page = self.page.resolve(context) if self.page is not None else None
-        return remember(
+        return remember_for_request(
             "fragment:" + self.name.resolve(context),
             lambda: self.nodelist.render(context),
-            request.get_host(),
-            translation.get_language(),
-            *vary,
-            page=page,
+            context.get("request"),
+            *[value.resolve(context) for value in self.vary],
+            page=self.page.resolve(context) if self.page is not None else None,
         )
 
 
