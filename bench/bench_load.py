@@ -213,6 +213,8 @@ def main():
         "DATABASE_CONN_MAX_AGE": "60",
         "SECRET_KEY": "bench-" + "x7Kq" * 15,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "WAGTAILADMIN_BASE_URL": "https://bench.example.org",
+        "TRUSTED_PROXY_COUNT": "1",  # the visitors' addresses come in X-Forwarded-For
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(media_root),

@@ -307,6 +307,8 @@ def main():
         "DATABASE_URL": target_url,
         "SECRET_KEY": "bench-" + "s1gN" * 15,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "https://bench.example.org",
+        "TRUSTED_PROXY_COUNT": "1",  # the visitors' addresses come in X-Forwarded-For
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(shim / "media"),
         "CACHE_KEY_PREFIX": prefix,

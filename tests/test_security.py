@@ -201,6 +201,8 @@ def test_production_settings_harden_headers():
         DJANGO_SETTINGS_MODULE="website.settings.production",
         SECRET_KEY="k3y-" + "a9Zq" * 15,
         ALLOWED_HOSTS="example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
+        TRUSTED_PROXY_COUNT="2",
     )
     code = (
         "import django;django.setup();from django.conf import settings as s;"

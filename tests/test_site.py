@@ -131,13 +131,21 @@ def _run_manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+PRODUCTION_REQUIRED = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "example.org",
+    "WAGTAILADMIN_BASE_URL": "https://example.org",
+    "TRUSTED_PROXY_COUNT": "2",
+}
+
+
+@pytest.mark.parametrize("missing", list(PRODUCTION_REQUIRED))
 def test_production_without_required_variable_stops_with_one_line(missing):
     import os
 
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_REQUIRED}
     env["DJANGO_SETTINGS_MODULE"] = "website.settings.production"
-    env.update({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"})
+    env.update(PRODUCTION_REQUIRED)
     del env[missing]
     result = _run_manage("check", env=env)
     assert result.returncode != 0
@@ -154,8 +162,8 @@ def test_production_settings_pass_check_deploy():
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            **PRODUCTION_REQUIRED,
             "SECRET_KEY": "k3y-" + "a9Zq" * 15,
-            "ALLOWED_HOSTS": "example.org",
             "REDIS_URL": "redis://127.0.0.1:6379/9",  # not connected to by the checks
         }
     )

@@ -248,7 +248,16 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "website.security.client_ip"
+# --- The client address (website/client_address.py) ----------------------------------
+# One answer for the login lockout and every rate limit. How many reverse proxies stand
+# in front of the application (each appends to X-Forwarded-For): 0 means none, so the
+# header is ignored. The header is read only from a proxy in TRUSTED_PROXY_IPS.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", default="0")
+# (production.py refuses a value that is not a number, with a clear message)
+TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT) if TRUSTED_PROXY_COUNT.isdigit() else 0
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
+AXES_CLIENT_IP_CALLABLE = "website.client_address.client_ip"
+RATELIMIT_IP_META_KEY = "website.client_address.client_ip"
 
 # Anonymous page responses are cached for this long (purged earlier on publish).
 # Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).

@@ -26,6 +26,26 @@ DEBUG = False
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="production")
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",")]
+# The public address, for every absolute link in e-mails (newsletter issues, unsubscribe
+# links, Wagtail's notifications): there is no request to take it from there.
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL").rstrip("/")
+
+
+def _proxy_count():
+    value = _required("TRUSTED_PROXY_COUNT")
+    if not value.isdigit():
+        sys.stderr.write(
+            "ImproperlyConfigured: TRUSTED_PROXY_COUNT must be the number of reverse "
+            f"proxies in front of gunicorn (0, 1, 2…), not {value!r}.\n"
+        )
+        raise SystemExit(1)
+    return int(value)
+
+
+# How many proxies append to X-Forwarded-For before gunicorn (deploy/: nginx and
+# Varnish, so 2). Required: a wrong guess either lets clients forge their address
+# (past the login lockout and rate limits) or puts every visitor behind one address.
+TRUSTED_PROXY_COUNT = _proxy_count()
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
@@ -58,6 +78,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# The health check is asked over plain HTTP by the proxy and the process manager.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
     "version": 1,
@@ -66,6 +88,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
-
-# --- Newsletter (rate limits): the client address as the reverse proxy reports it ---
-RATELIMIT_IP_META_KEY = "newsletter.client_ip.client_ip"
