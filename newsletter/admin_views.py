@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from .emails import IssueRenderer, base_url
 from .models import Delivery, ErasureRecord, NewsletterIssue, Subscriber, email_hash
-from .tasks import queue_issue
+from .tasks import audience, is_running, queue_issue, received
 
 
 def erase_subscriber(subscriber, user=None):
@@ -38,11 +38,7 @@ def send_issue_view(request, pk):
     if not request.user.has_perm("newsletter.change_newsletterissue"):
         raise PermissionDenied
     can_send = request.user.has_perm("newsletter.send_newsletterissue")
-    audience = Subscriber.objects.filter(
-        status=Subscriber.Status.CONFIRMED, language=issue.language
-    ).count()
-    delivered = Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count()
-    in_progress = issue.status in (NewsletterIssue.Status.QUEUED, NewsletterIssue.Status.SENDING)
+    running = is_running(issue)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "test":
@@ -62,7 +58,7 @@ def send_issue_view(request, pk):
         if action == "send":
             if not can_send:
                 raise PermissionDenied
-            if in_progress and request.POST.get("force") != "1":
+            if running and request.POST.get("force") != "1":
                 messages.warning(request, _("This issue is already being sent."))
             else:
                 queue_issue(issue)
@@ -75,22 +71,19 @@ def send_issue_view(request, pk):
                     ),
                 )
             return redirect("newsletter_admin:send", issue.pk)
+    in_progress = issue.status in (NewsletterIssue.Status.QUEUED, NewsletterIssue.Status.SENDING)
     return TemplateResponse(
         request,
         "newsletter/admin/send.html",
         {
             "issue": issue,
-            "audience": audience,
-            "delivered": delivered,
-            "remaining": max(
-                0,
-                Subscriber.objects.filter(
-                    status=Subscriber.Status.CONFIRMED, language=issue.language
-                )
-                .exclude(deliveries__issue=issue, deliveries__status=Delivery.Status.SENT)
-                .count(),
-            ),
-            "in_progress": in_progress,
+            "audience": audience(issue).count(),
+            "delivered": Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count(),
+            "remaining": audience(issue).filter(~received(issue)).count(),
+            "running": running,
+            # Queued or sending, but no worker has shown a sign of life for a while.
+            "interrupted": (in_progress and not running)
+            or issue.status == NewsletterIssue.Status.FAILED,
             "can_send": can_send,
             "edit_url": reverse("wagtailsnippets_newsletter_newsletterissue:edit", args=[pk]),
             "preview_url": reverse(

@@ -222,6 +222,11 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
     )
     queued_at = models.DateTimeField(_("queued at"), null=True, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, editable=False)
+    # Renewed by the worker while it sends (newsletter.tasks): a recent beat means a
+    # send is running, an old one that it was interrupted.
+    heartbeat_at = models.DateTimeField(
+        _("last sign of the sending worker"), null=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [FieldPanel("subject"), FieldPanel("intro"), FieldPanel("featured")]
@@ -243,7 +248,7 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
         """A translation starts as a draft of its own, whatever the source's state."""
         translation = super().copy_for_translation(locale, exclude_fields=exclude_fields)
         translation.status = self.Status.DRAFT
-        translation.queued_at = translation.sent_at = None
+        translation.queued_at = translation.sent_at = translation.heartbeat_at = None
         return translation
 
     # --- preview ---------------------------------------------------------------
