@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_ADMIN_PASSWORD ?= demo-admin-2026
 export DEMO_ADMIN_PASSWORD
 
-.PHONY: run install install-test test lint browser-deps bench translations check-migrations clean
+.PHONY: run run-production install install-test test lint browser-deps deploy-deps bench translations check-migrations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ run: install
 	  $(MANAGE) db_worker > /dev/null 2>&1 & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
+## The production stack of deploy/ on this machine: nginx (TLS, self-signed) → Varnish →
+## gunicorn, plus two db_workers, with production settings (deploy/stack.py).
+run-production: install deploy-deps
+	$(BIN)/python deploy/stack.py run
+
+## nginx, Varnish and openssl for `make run-production` and the deployment smoke test.
+deploy-deps:
+	@command -v nginx > /dev/null && command -v varnishd > /dev/null && command -v openssl > /dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx varnish openssl > /dev/null; }
+
 ## Debian's Chromium for the browser tests (Playwright's own download does not work here).
 browser-deps:
 	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
@@ -50,7 +60,7 @@ check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
 ## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
-test: install-test browser-deps lint check-migrations
+test: install-test browser-deps deploy-deps lint check-migrations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).

@@ -55,6 +55,35 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Media: on disk behind nginx, or on S3-compatible object storage -----------------
+# Documents always go through Wagtail's serve view (its permission check first). On disk,
+# nginx then sends the file (X-Accel-Redirect to its internal /private-media/ location,
+# deploy/nginx/site.conf); DOCUMENT_SERVING=django streams it from Python instead (no
+# nginx in front). On object storage, the view redirects to a signed URL that expires.
+if env("DOCUMENT_SERVING", default="nginx") == "nginx":
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)  # noqa: F405
+    SENDFILE_URL = "/private-media"
+
+if env("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "website.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_SIGNED_URL_SECONDS", default=60),
+            "file_overwrite": False,
+            "default_acl": None,
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="path"),
+        },
+    }
+    MEDIA_PUBLIC_DOMAIN = env("S3_PUBLIC_DOMAIN", default="")
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {

@@ -1,0 +1,32 @@
+"""Media on S3-compatible object storage (django-storages), chosen by the environment.
+
+Images (originals and renditions) are public: their URLs are plain, so pages that show
+them can be cached for as long as the page. Documents are not: their URL is a signed
+one that expires after ``AWS_QUERYSTRING_EXPIRE`` seconds, and it is only ever handed
+out by Wagtail's serve view after its permission check (WAGTAILDOCS_SERVE_METHOD =
+"redirect"). The bucket's policy must match: public read for ``images/`` and
+``original_images/``, nothing for ``documents/``."""
+
+from django.conf import settings
+from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
+
+
+class MediaStorage(S3Storage):
+    private_prefixes = ("documents/",)
+
+    def is_private(self, name):
+        return clean_name(name).startswith(self.private_prefixes)
+
+    def url(self, name, parameters=None, expire=None, http_method=None):
+        if self.is_private(name):
+            return super().url(name, parameters, expire, http_method)
+        key = self._normalize_name(clean_name(name))
+        domain = getattr(settings, "MEDIA_PUBLIC_DOMAIN", "")
+        if domain:
+            from django.utils.encoding import filepath_to_uri
+
+            return f"https://{domain}/{filepath_to_uri(key)}"
+        return self.unsigned_connection.meta.client.generate_presigned_url(
+            "get_object", Params={"Bucket": self.bucket.name, "Key": key}
+        )
