@@ -53,10 +53,26 @@ def free_port():
 def self_signed_certificate(folder):
     cert, key = folder / "tls.crt", folder / "tls.key"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -157,22 +173,51 @@ class LocalStack:
         run = self.run_dir
         self.spawn(
             "gunicorn",
-            [str(Path(PYTHON).with_name("gunicorn")), "website.wsgi", "--bind",
-             f"127.0.0.1:{self.gunicorn_port}", "--workers", "2", "--forwarded-allow-ips",
-             "127.0.0.1,::1"],
+            [
+                str(Path(PYTHON).with_name("gunicorn")),
+                "website.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.gunicorn_port}",
+                "--workers",
+                "2",
+                "--forwarded-allow-ips",
+                "127.0.0.1,::1",
+            ],
         )
         for number in range(1, self.worker_count + 1):
             self.spawn(f"db_worker-{number}", [PYTHON, "manage.py", "db_worker"])
         self.spawn(
             "varnishd",
-            [shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-j", "none",
-             "-a", f"127.0.0.1:{self.varnish_port}", "-T", "none", "-f", str(run / "site.vcl"),
-             "-n", str(run / "varnish"), "-s", "malloc,64m", "-p", "default_ttl=300"],
+            [
+                shutil.which("varnishd") or "/usr/sbin/varnishd",
+                "-F",
+                "-j",
+                "none",
+                "-a",
+                f"127.0.0.1:{self.varnish_port}",
+                "-T",
+                "none",
+                "-f",
+                str(run / "site.vcl"),
+                "-n",
+                str(run / "varnish"),
+                "-s",
+                "malloc,64m",
+                "-p",
+                "default_ttl=300",
+            ],
         )
         self.spawn(
             "nginx",
-            [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(run), "-c",
-             str(run / "nginx.conf"), "-g", "daemon off;"],
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-p",
+                str(run),
+                "-c",
+                str(run / "nginx.conf"),
+                "-g",
+                "daemon off;",
+            ],
         )
         self.wait_until_healthy()
 

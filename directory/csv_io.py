@@ -7,6 +7,8 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from website.spreadsheets import from_spreadsheet_cell, spreadsheet_cell
+
 from .models import FieldOfWork, Organisation, Province
 
 COLUMNS = [
@@ -58,7 +60,9 @@ def export_rows(queryset=None):
 
 def export_csv(queryset=None):
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(export_rows(queryset))
+    csv.writer(buffer).writerows(
+        [spreadsheet_cell(cell) for cell in row] for row in export_rows(queryset)
+    )
     return buffer.getvalue()
 
 
@@ -84,7 +88,9 @@ def import_csv(text):
     existing = {o.slug: o for o in Organisation.objects.all()}
     planned, errors = [], []
     for number, row in enumerate(reader, start=2):
-        row = {key: (value or "").strip() for key, value in row.items() if key}
+        row = {
+            key: from_spreadsheet_cell((value or "").strip()) for key, value in row.items() if key
+        }
         row_provinces = [s for s in row.get("provinces", "").split(";") if s]
         row_fields = [s for s in row.get("fields_of_work", "").split(";") if s]
         problems = []

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import FieldOfWork, Organisation, Province
@@ -23,6 +24,10 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="code",
         required=False,
     )
+
+
+# The longest text a visitor may put in one box of a public form.
+FREE_TEXT_LIMIT = 2000
 
 
 class ProposalForm(forms.ModelForm):
@@ -61,6 +66,16 @@ class ProposalForm(forms.ModelForm):
             "provinces": forms.SelectMultiple(attrs={"size": 8}),
             "fields_of_work": forms.CheckboxSelectMultiple,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every free-text box has a limit: the descriptions are unlimited in the
+        # database (editors may write more), not from an anonymous form.
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = FREE_TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(FREE_TEXT_LIMIT))
+                field.widget.attrs["maxlength"] = str(FREE_TEXT_LIMIT)
 
 
 class ImportForm(forms.Form):

@@ -2,6 +2,8 @@
 delivery records."""
 
 import hashlib
+import re
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -18,8 +20,13 @@ from home.models import LocalizedSnippetQuerySet
 
 
 def normalise_email(address):
-    """Trim the address and lower-case its domain (the local part is kept as typed)."""
-    address = (address or "").strip()
+    """Trim the address, bring it to Unicode NFKC form and lower-case its domain (the
+    local part keeps its case as typed).
+
+    NFKC first: look-alike compatibility characters become the letters they stand for
+    (the Kelvin sign U+212A becomes "K"), so the address stored, and written to, is the
+    one every comparison sees."""
+    address = unicodedata.normalize("NFKC", (address or "").strip())
     local, at, domain = address.rpartition("@")
     if not at:
         return address
@@ -27,8 +34,15 @@ def normalise_email(address):
 
 
 def email_key(address):
-    """The case-insensitive identity of an address: what uniqueness is checked on."""
-    return normalise_email(address).lower()
+    """The case-insensitive identity of an address: what uniqueness is checked on
+    (NFKC, then Unicode case folding, so "\u212aate@" and "kate@" are one address)."""
+    return normalise_email(address).casefold()
+
+
+# A name that can be greeted by: letters (any script), combining marks, spaces, hyphens
+# and apostrophes. Anything else (dots, slashes, colons, digits) could be turned into a
+# link by a mail client ("www.example.com"), so such a name is not echoed in e-mails.
+GREETABLE_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[\s\-'’])*$")
 
 
 def email_hash(address):
@@ -134,6 +148,12 @@ class Subscriber(models.Model):
         if kwargs.get("update_fields") is not None and "email" in kwargs["update_fields"]:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | {"email_key"}
         super().save(*args, **kwargs)
+
+    @property
+    def greeting_name(self):
+        """The name to greet in e-mails, or "" when it could read as a link."""
+        name = " ".join((self.name or "").split())
+        return name if GREETABLE_NAME.match(name) else ""
 
     @property
     def fingerprint(self):

@@ -130,15 +130,28 @@ def invalid_link(request, form=None, status=400):
 
 
 def confirm(request, token):
+    """The link in the confirmation e-mail opens a page with a button; only pressing it
+    (a POST) confirms. Mail scanners and link previews fetch links with GET, and must
+    not confirm an address nobody asked for."""
     try:
         subscriber = read_token(token, CONFIRM_SALT, max_age=confirm_max_age())
     except (signing.BadSignature, LookupError):
         return invalid_link(request)
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return invalid_link(request)
-    if subscriber.status == Subscriber.Status.PENDING:
-        subscriber.confirm()
-    return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+    if request.method == "POST":
+        if subscriber.status == Subscriber.Status.PENDING:
+            subscriber.confirm()
+        return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if subscriber.status == Subscriber.Status.CONFIRMED:
+        return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+    response = render(
+        request, "newsletter/confirm.html", {"subscriber": subscriber, "hide_footer_signup": True}
+    )
+    add_never_cache_headers(response)  # it holds a form token
+    return response
 
 
 @require_POST

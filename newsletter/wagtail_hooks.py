@@ -11,9 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+
+from website.spreadsheets import spreadsheet_cell
 
 from . import admin_views
 from .models import ConsentText, ErasureRecord, NewsletterIssue, Subscriber
@@ -60,8 +63,19 @@ class EraseSubscriberView(DeleteView):
         return _("The subscriber was erased for good; an audit entry was recorded.")
 
 
+class SubscriberIndexView(IndexView):
+    """The subscriber listing, whose CSV and xlsx exports neutralise formulas and
+    characters a spreadsheet cannot hold (website.spreadsheets)."""
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {IndexView.FORMAT_CSV: spreadsheet_cell, IndexView.FORMAT_XLSX: spreadsheet_cell},
+    }
+
+
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "user"
     menu_label = _("Subscribers")
     list_display = ["email", "name", "organisation", "language", "status", "created_at"]

@@ -172,7 +172,12 @@ class TestDoubleOptIn:
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert message.extra_headers["List-Unsubscribe"].startswith("<http://testserver/tr/")
 
-        confirmed = client.get(link_in(message, "onay"))
+        # Opening the link only asks (mail scanners fetch links); the button confirms.
+        asked = client.get(link_in(message, "onay"))
+        assert asked.status_code == 200 and "Aboneliğinizi onaylayın" in asked.text
+        subscriber.refresh_from_db()
+        assert subscriber.status == Subscriber.Status.PENDING
+        confirmed = client.post(link_in(message, "onay"))
         assert confirmed.status_code == 200
         assert "Aboneliğiniz onaylandı" in confirmed.text
         subscriber.refresh_from_db()
@@ -195,7 +200,7 @@ class TestDoubleOptIn:
         assert "Confirm your subscription" in message.subject
         assert "Hello," in message.body
         assert "http://testserver/en/newsletter/confirm/" in message.body
-        assert client.get(link_in(message, "confirm")).status_code == 200
+        assert client.post(link_in(message, "confirm")).status_code == 200
         assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
     def test_one_click_unsubscribe_post_without_csrf(self, consent):
@@ -229,7 +234,7 @@ class TestDoubleOptIn:
         assert len(mail.outbox) == 2
         assert Subscriber.objects.get().status == Subscriber.Status.PENDING
         # The new link works.
-        assert client.get(link_in(mail.outbox[1], "onay")).status_code == 200
+        assert client.post(link_in(mail.outbox[1], "onay")).status_code == 200
         assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
     def test_tampered_link_offers_a_new_confirmation(self, client, consent):

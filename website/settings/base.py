@@ -239,14 +239,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Failed admin logins: 5 tries per user name and address, then a 15-minute lock.
+# Failed admin logins: 5 tries per account, from whatever addresses, then a 15-minute lock
+# (guesses spread over many addresses lock the account too).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # --- The client address (website/client_address.py) ----------------------------------
