@@ -4,8 +4,9 @@ Images (originals and renditions) are public: their URLs are plain, so pages tha
 them can be cached for as long as the page. Documents are not: their URL is a signed
 one that expires after ``AWS_QUERYSTRING_EXPIRE`` seconds, and it is only ever handed
 out by Wagtail's serve view after its permission check (WAGTAILDOCS_SERVE_METHOD =
-"redirect"). The bucket's policy must match: public read for ``images/`` and
-``original_images/``, nothing for ``documents/``."""
+"redirect"). Images are uploaded public-read; documents stay private to the bucket's
+owner (or, without ACLs, the bucket's policy must grant public read to ``images/`` and
+``original_images/`` only)."""
 
 from django.conf import settings
 from storages.backends.s3 import S3Storage
@@ -17,6 +18,15 @@ class MediaStorage(S3Storage):
 
     def is_private(self, name):
         return clean_name(name).startswith(self.private_prefixes)
+
+    def get_object_parameters(self, name):
+        """Public files are uploaded readable by anyone (``MEDIA_PUBLIC_ACL``, public-read;
+        set it empty where the bucket's policy grants that instead), documents never."""
+        parameters = super().get_object_parameters(name)
+        acl = getattr(settings, "MEDIA_PUBLIC_ACL", "public-read")
+        if acl and not self.is_private(name):
+            parameters["ACL"] = acl
+        return parameters
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         if self.is_private(name):

@@ -79,9 +79,11 @@ if env("S3_BUCKET", default=""):
             "file_overwrite": False,
             "default_acl": None,
             "addressing_style": env("S3_ADDRESSING_STYLE", default="path"),
+            "signature_version": "s3v4",
         },
     }
     MEDIA_PUBLIC_DOMAIN = env("S3_PUBLIC_DOMAIN", default="")
+    MEDIA_PUBLIC_ACL = env("S3_PUBLIC_ACL", default="public-read")
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 if env("REDIS_URL", default=""):
