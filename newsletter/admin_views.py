@@ -13,8 +13,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from .emails import IssueRenderer, base_url
-from .models import Delivery, ErasureRecord, NewsletterIssue, Subscriber, email_hash
-from .tasks import audience, is_running, queue_issue, received
+from .models import ErasureRecord, NewsletterIssue, Subscriber, email_hash
+from .tasks import is_running, queue_issue, send_counts
 
 
 def erase_subscriber(subscriber, user=None):
@@ -72,14 +72,15 @@ def send_issue_view(request, pk):
                 )
             return redirect("newsletter_admin:send", issue.pk)
     in_progress = issue.status in (NewsletterIssue.Status.QUEUED, NewsletterIssue.Status.SENDING)
+    audience, delivered, remaining = send_counts(issue)
     return TemplateResponse(
         request,
         "newsletter/admin/send.html",
         {
             "issue": issue,
-            "audience": audience(issue).count(),
-            "delivered": Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count(),
-            "remaining": audience(issue).filter(~received(issue)).count(),
+            "audience": audience,
+            "delivered": delivered,
+            "remaining": remaining,
             "running": running,
             # Queued or sending, but no worker has shown a sign of life for a while.
             "interrupted": (in_progress and not running)

@@ -79,6 +79,10 @@ def deliver(issue_id):
     the delivery ``failed``, stops the run (the exception propagates) and leaves the
     rest pending for the next run."""
     issue = NewsletterIssue.objects.select_related("locale").get(pk=issue_id)
+    if issue.status == NewsletterIssue.Status.SENT:
+        # A resume queued twice (by the watchdog and a button) that comes after the
+        # send finished: nothing to do. A new send is always queued first.
+        return 0
     NewsletterIssue.objects.filter(pk=issue.pk).update(
         status=NewsletterIssue.Status.SENDING, heartbeat_at=timezone.now()
     )
@@ -188,6 +192,26 @@ def queue_issue(issue):
             status=NewsletterIssue.Status.QUEUED, queued_at=timezone.now(), heartbeat_at=None
         )
         return send_issue.enqueue(issue.pk)
+
+
+def send_counts(issue):
+    """(audience, delivered, remaining) for the Send page, from one snapshot of the
+    database: counted while workers send, separate queries would each see a different
+    moment and not add up."""
+
+    def count():
+        return (
+            audience(issue).count(),
+            Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count(),
+            audience(issue).filter(~received(issue)).count(),
+        )
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return count()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return count()
 
 
 def is_running(issue, now=None):

@@ -824,3 +824,20 @@ class TestConcurrentSignups:
         calm = other.post(SIGNUP["en"], form_data(email="calm@example.org", language="en"))
         assert calm[:2] == (302, SENT["en"])
         assert HttpVisitor(live_server.url, hammer).request(SIGNUP["tr"])[0] == 200
+
+
+@pytest.mark.django_db
+def test_send_page_counts_those_still_to_receive_across_issues(client, editor, issue, locales):
+    """A subscriber who received another issue but not this one is still to receive it
+    (an ``exclude()`` across the deliveries relation counted them as reached)."""
+    make_subscribers(3)
+    other = NewsletterIssue.objects.create(locale=locales["tr"], subject="Şubat bülteni")
+    deliver(other.pk)
+    for subscriber in Subscriber.objects.all():
+        Delivery.objects.create(issue=issue, subscriber=subscriber)  # pending: interrupted
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
+    client.force_login(editor)
+    html = client.get(f"/admin/newsletter-send/{issue.pk}/").text
+    counts = dict(re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", html))
+    assert list(counts.values()) == ["3", "0", "3"]  # audience, delivered, still to receive
+    assert 'data-send-state="interrupted"' in html and 'value="send"' in html

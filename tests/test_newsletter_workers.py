@@ -84,7 +84,7 @@ def workers(tmp_path):
 @pytest.fixture
 def worker_settings(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.NEWSLETTER_HEARTBEAT_STALE_SECONDS = 2
+    settings.NEWSLETTER_HEARTBEAT_STALE_SECONDS = 5  # as the workers
     return settings
 
 
@@ -159,7 +159,8 @@ def test_two_workers_and_a_forced_resume_send_each_subscriber_one_message(
         seen_running = seen_running or state == "running"
         if remaining == 0:
             break
-        assert state in ("queued", "running")
+        if delivered:  # (before, the workers may still be starting on a busy machine)
+            assert state == "running"
         time.sleep(0.2)
     assert seen_running
     wait_for(lambda: NewsletterIssue.objects.get(pk=issue.pk).status == "sent")
@@ -183,7 +184,7 @@ def test_a_worker_killed_mid_send_and_restarted_repeats_at_most_the_message_in_f
         kills += 1
         stopped_at = sent_count(issue)
         # Nobody is sending: once the heartbeat is old the page says so.
-        wait_for(lambda: read_send_page(editor_client, issue)[0] == "interrupted", timeout=10)
+        wait_for(lambda: read_send_page(editor_client, issue)[0] == "interrupted", timeout=30)
         state, delivered, remaining = read_send_page(editor_client, issue)
         assert (delivered, remaining) == (stopped_at, SUBSCRIBERS - stopped_at)
         assert remaining > 0
