@@ -239,15 +239,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Failed admin logins: 5 tries per account, from whatever addresses, then a 15-minute lock
-# (guesses spread over many addresses lock the account too).
+# Failed admin logins: 5 tries per account, from whatever addresses (guesses spread over
+# many addresses lock the account too), or per address, whatever the accounts (guessing
+# many accounts from one place), then a 15-minute lock.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # --- The client address (website/client_address.py) ----------------------------------
