@@ -43,7 +43,7 @@ from wagtail.search.backends.database.postgres.postgres import (
 from wagtail.search.backends.database.postgres.query import Lexeme
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
-from wagtail.search.utils import get_descendants_content_types_pks
+from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .text import fold, search_terms
 
@@ -57,7 +57,9 @@ def config_for_language(language_code):
 
 
 class LocaleAwareIndex(PostgresIndex):
-    """Indexes each object with the configuration of its locale."""
+    """Indexes each object with the configuration of its locale, and records that
+    configuration in the entry's ``site_config`` (a column added by
+    ``search/migrations/0004_…``: each configuration has its own partial GIN index)."""
 
     def add_items(self, model, objs):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
@@ -66,8 +68,16 @@ class LocaleAwareIndex(PostgresIndex):
             locale_id = getattr(obj, "locale_id", None)
             config = config_for_language(languages.get(locale_id)) if locale_id else NEUTRAL_CONFIG
             groups.setdefault(config, []).append(obj)
+        content_type_id = get_content_type_pk(model)
         for config, group in groups.items():
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {IndexEntry._meta.db_table} SET site_config = %s "
+                    "WHERE content_type_id = %s AND object_id = ANY(%s) "
+                    "AND site_config IS DISTINCT FROM %s",
+                    [config, content_type_id, [str(obj.pk) for obj in group], config],
+                )
 
 
 class LocaleAwareQueryMixin:
@@ -105,9 +115,13 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
         return self.fields is None and isinstance(self.query, (PlainText, Phrase, And, Or, Not))
 
     def matching_entries(self, config):
-        """Index entries of this queryset's model and its subclasses that match the
-        query, annotated with the object's primary key (``_object_pk``). The vector is
-        written exactly as the GIN index's expression, so PostgreSQL uses the index."""
+        """Index entries of this queryset's model and its subclasses that were built
+        with ``config`` and match the query, annotated with the object's primary key
+        (``_object_pk``). The vector is written exactly as the expression of the
+        configuration's partial GIN index, and the configuration as its predicate, so
+        PostgreSQL reads that language's index and nothing of the others'."""
+        if not re.fullmatch(r"\w+", config or ""):
+            raise ValueError(f"Not a text-search configuration name: {config!r}")
         model = self.queryset.model
         return (
             IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
@@ -115,6 +129,10 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
                 _vector_=self.build_tsquery(self.query, config=config),
                 content_type_id__in=get_descendants_content_types_pks(model),
             )
+            # Unqualified: the column is not on Wagtail's model, and Django renames the
+            # table when this becomes a subquery. A literal, so the planner matches it
+            # with the partial index's predicate.
+            .extra(where=[f"site_config = '{config}'"])
             .annotate(_object_pk=Cast("object_id", output_field=model._meta.pk))
         )
 
@@ -127,6 +145,8 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
         """The objects from ``start`` to ``stop`` by relevance (then newest first): one
         query ranks the matching entries of the queryset's objects and keeps only that
         slice (a top-N sort), a second fetches those objects (``.specific()`` included)."""
+        if stop is not None and stop <= start:
+            return []
         wanted = self.queryset.order_by().values("pk")
         rank = self._build_rank_expression(
             [(F("title"), F("title_norm")), (F("body"), 1.0)], config

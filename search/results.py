@@ -7,7 +7,14 @@ from .text import highlight_snippet
 
 # Attributes that hold a page's own date, in order of preference. A page model can
 # also define ``search_result_date`` (a property) to choose.
-DATE_ATTRIBUTES = ("search_result_date", "date", "start_date", "start", "published_date")
+DATE_ATTRIBUTES = (
+    "search_result_date",
+    "date",
+    "date_published",
+    "start_date",
+    "start",
+    "published_date",
+)
 
 
 def page_date(page):
