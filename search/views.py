@@ -37,8 +37,10 @@ def _promotions(search_query, locale, request):
     """Editors' picks for this query: live public pages of this language, or links."""
     picks = list(search_query.editors_picks.order_by("sort_order"))
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    pages = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
-    pages = {page.pk: page for page in pages} if page_ids else {}
+    pages = {}
+    if page_ids:
+        live = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
+        pages = {page.pk: page for page in live}
     promoted = []
     for pick in picks:
         if pick.page_id in pages:
