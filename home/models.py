@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.languages import active_language
+from bilingual.publishing import LanguageGatedPublishingMixin
 from bilingual.slugs import TurkishSlugMixin
 from website.cache import remember, restricted_paths
 
@@ -70,7 +71,7 @@ class SiteDocument(AbstractDocument):
 # --- Pages -------------------------------------------------------------------------
 
 
-class BasePage(TurkishSlugMixin, Page):
+class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
     """Fields every public page shares: a summary for listings, search results and
     sharing, and an optional image for listings and social cards. Kept one level
     deep and abstract (wagtail-localize does not support a swapped page model)."""
