@@ -21,7 +21,10 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from wagtail.models import Page
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitTranslationForm,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
@@ -43,21 +46,34 @@ def may_translate_into(user, page, locale):
     return permissions.can_edit() or permissions.can_add_subpage()
 
 
-class CheckedSubmitPageTranslationView(SubmitPageTranslationView):
-    def form_valid(self, form):
+class CheckedSubmitTranslationForm(SubmitTranslationForm):
+    def __init__(self, instance, *args, user=None, **kwargs):
+        super().__init__(instance, *args, **kwargs)
+        self.page = instance
+        self.user = user
+
+    def clean_locales(self):
+        locales = self.cleaned_data["locales"]
         refused = [
-            locale
-            for locale in form.cleaned_data["locales"]
-            if not may_translate_into(self.request.user, self.object, locale)
+            locale for locale in locales if not may_translate_into(self.user, self.page, locale)
         ]
         if refused:
-            form.add_error(
-                "locales",
+            raise ValidationError(
                 gettext("You may not create or edit pages in this language: %(languages)s.")
-                % {"languages": ", ".join(locale.get_display_name() for locale in refused)},
+                % {"languages": ", ".join(str(locale.get_display_name()) for locale in refused)}
             )
-            return self.render_to_response(self.get_context_data(form=form))
-        return super().form_valid(form)
+        return locales
+
+
+class CheckedSubmitPageTranslationView(SubmitPageTranslationView):
+    def get_form(self):
+        form = super().get_form()
+        return CheckedSubmitTranslationForm(
+            self.object,
+            data=form.data if form.is_bound else None,
+            initial=form.initial,
+            user=self.request.user,
+        )
 
 
 def save_translations(translations, user, publish):
