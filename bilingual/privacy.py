@@ -112,3 +112,33 @@ def connect():
         sender=PageViewRestriction.groups.through,
         dispatch_uid="bilingual_restriction_groups",
     )
+
+
+def document_linked_only_from_private_pages(document, request):
+    """``before_serve_document``: a document linked from live pages, none of them
+    public, is served only to readers who may see one of those pages (a report
+    attached to a members-only page was downloadable by anyone with its address).
+    Documents linked from no live page (the library's uploads) are served as before,
+    under their collection's own privacy."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if str(object_id).isdigit()
+    ]
+    pages = Page.objects.live().filter(pk__in=ids)
+    if not ids or not pages.exists() or pages.public().exists():
+        return None
+    for page in pages:
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied

@@ -4,7 +4,7 @@ target-tree permission checks (``admin_views``), and the page log's own entries.
 from django.urls import path
 from wagtail import hooks
 
-from . import admin_views, publishing
+from . import admin_views, privacy, publishing
 
 
 @hooks.register("register_admin_urls", order=-100)
@@ -26,3 +26,6 @@ def checked_localize_urls():
 def register_log_actions(actions):
     for action, label in publishing.LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+
+
+hooks.register("before_serve_document", privacy.document_linked_only_from_private_pages)

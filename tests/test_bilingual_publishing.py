@@ -444,3 +444,61 @@ def test_live_pages_of_a_language_are_written_in_it(indexes, locales):
     """Nothing in the English tree is an alias of a Turkish page (or the reverse)."""
     article(indexes["tr"], "Bir", "bir", "tr")
     assert not Page.objects.filter(alias_of__isnull=False).exists()
+
+
+class TestPrivacyReachesEveryRoute:
+    def test_newsletter_never_mails_a_restricted_page(self, as_user, indexes, locales):
+        from newsletter.emails import featured_items
+        from newsletter.models import NewsletterIssue
+
+        public = article(indexes["tr"], "Açık Haber", "acik", "tr")
+        private = article(indexes["tr"], "Kapalı Haber", "kapali", "tr")
+        set_privacy(as_user("moderator"), private, PageViewRestriction.LOGIN)
+        issue = NewsletterIssue.objects.create(
+            locale=locales["tr"],
+            subject="Bülten",
+            featured=[
+                ("item", {"page": public, "note": ""}),
+                ("item", {"page": private, "note": ""}),
+            ],
+        )
+        titles = [item["title"] for item in featured_items(issue, "https://example.org")]
+        assert titles == ["Açık Haber"]
+
+    def test_document_linked_only_from_a_private_page_needs_the_pages_access(
+        self, client, as_user, indexes, homes
+    ):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.create(
+            title="Rapor", file=ContentFile(b"%PDF-1.4 report", name="rapor.pdf")
+        )
+        link = f'<p><a linktype="document" id="{document.pk}">Rapor</a></p>'
+        page = StandardPage(title="Üyeler", slug="uyeler", body=[("paragraph", link)])
+        homes["tr"].add_child(instance=page)
+        page.save_revision().publish()
+        client.logout()
+        url = document.url
+        assert client.get(url).status_code == 200  # linked from a public page
+        set_privacy(as_user("moderator"), page, PageViewRestriction.LOGIN)
+        client.logout()
+        refused = client.get(url)
+        assert refused.status_code == 302 and "/login/" in refused.url
+        as_user("editor")
+        assert client.get(url).status_code == 200
+
+
+def test_category_choices_follow_the_page_language(admin_client, indexes, locales):
+    from news.models import NewsCategory
+
+    tr = NewsCategory.objects.create(locale=locales["tr"], name="Çalıştaylar", slug="calistaylar")
+    en = tr.copy_for_translation(locales["en"])
+    en.name, en.slug = "Workshops", "workshops"
+    en.save()
+    add = reverse("wagtailadmin_pages:add", args=["news", "newspage", indexes["tr"].pk])
+    form = admin_client.get(add).content.decode()
+    assert "Çalıştaylar" in form and "Workshops" not in form
+    add = reverse("wagtailadmin_pages:add", args=["news", "newspage", indexes["en"].pk])
+    form = admin_client.get(add).content.decode()
+    assert "Workshops" in form and "Çalıştaylar" not in form
