@@ -15,6 +15,8 @@ it (bilingual/publishing.py):
   one by one) is kept as an ordinary page, unpublished, so its translated pages keep
   their place and URLs.
 
+Translations get their source's first publication date (see ``carry_source_dates``).
+
 Works on the historical models: each page is deleted through its own (most specific)
 model, so the rows of every table behind it go too.
 """
@@ -59,10 +61,42 @@ def forwards(apps, schema_editor):
                 model = Page
             IndexEntry.objects.filter(content_type_id=page.content_type_id, object_id=str(page.pk)).delete()
             model.objects.filter(pk=page.pk).delete()
+    carry_source_dates(apps, Page)
     for path in parents:
         Page.objects.filter(path=path).update(
             numchild=Page.objects.filter(path__startswith=path, depth=len(path) // STEP + 1).count()
         )
+
+
+def carry_source_dates(apps, Page):
+    """Translations published through review or a schedule had dates of their own (or
+    none, for news published as aliases): give each its source's first publication
+    date, and news its source's publication date where it has none."""
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+    NewsPage = apps.get_model("news", "NewsPage")
+    source_locale = {
+        key: locale
+        for key, locale in TranslationSource.objects.order_by("-created_at").values_list(
+            "object_id", "locale_id"
+        )
+    }
+    groups = {}
+    for page in Page.objects.filter(alias_of__isnull=True, depth__gt=1).order_by("pk"):
+        groups.setdefault(page.translation_key, []).append(page)
+    for key, pages in groups.items():
+        if len(pages) < 2:
+            continue
+        wanted = source_locale.get(key)
+        source = next((p for p in pages if p.locale_id == wanted), pages[0])
+        if source.first_published_at is None:
+            continue
+        others = [p.pk for p in pages if p.pk != source.pk and p.first_published_at is not None]
+        Page.objects.filter(pk__in=others).update(first_published_at=source.first_published_at)
+        source_news = NewsPage.objects.filter(pk=source.pk).first()
+        if source_news is not None:
+            NewsPage.objects.filter(pk__in=others, date_published__isnull=True).update(
+                date_published=source_news.date_published or source.first_published_at
+            )
 
 
 class Migration(migrations.Migration):
