@@ -138,3 +138,17 @@ class CheckedUpdateTranslationsView(UpdateTranslationsView):
             % {"published": published, "drafts": drafts, "skipped": skipped},
         )
         return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+def refuse_convert_to_alias(request, page_id):
+    """wagtail-localize turns a translation back into an alias of its source; the page
+    would then show the source's language, live and unreviewed, under this language's
+    URL. The site keeps translations as pages of their own."""
+    messages.error(
+        request,
+        gettext(
+            "A translation cannot be turned back into an alias: readers would see the "
+            "other language's text here. Edit or unpublish the translation instead."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page_id)

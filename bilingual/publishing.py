@@ -8,7 +8,8 @@ A page and its translations share a ``translation_key``. One of them is the *sou
   source is neither live nor scheduled is *held*: the approved revision is kept and
   goes live as soon as the source does (page log: "Held until its source is live").
 * Unpublishing the source (by hand or on its expiry date) unpublishes its
-  translations (page log: "Unpublished with its source").
+  translations (page log: "Unpublished with its source"); their live version is held
+  and comes back when the source is published again.
 * A translation carries its source's first publication date (and, for pages with a
   ``date_published`` field, that date) unless an editor gave it a date of its own, so
   listings and year archives order both languages alike.
@@ -191,11 +192,14 @@ def on_page_unpublished(sender, instance, **kwargs):
     if source_of(instance) is not None:
         return
     for translation in group_of(instance).filter(live=True).specific():
+        revision = translation.live_revision
         UnpublishPageAction(
             translation,
             set_expired=bool(instance.expired),
             log_action=UNPUBLISHED_WITH_SOURCE,
         ).execute(skip_permission_checks=True)
+        if revision is not None:  # back with the source when it is published again
+            hold_revision(translation, revision)
 
 
 def connect():

@@ -19,7 +19,18 @@ def checked_localize_urls():
             "localize/update/<int:translation_source_id>/",
             admin_views.CheckedUpdateTranslationsView.as_view(),
         ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            admin_views.refuse_convert_to_alias,
+        ),
     ]
+
+
+@hooks.register("construct_page_action_menu")
+def without_convert_to_alias(menu_items, request, context):
+    """wagtail-localize's "Convert back to alias" would put the other language's text,
+    live and unreviewed, under this language's URL."""
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("register_log_actions")

@@ -357,8 +357,27 @@ class TestOneScheduleForAllLanguages:
         source.refresh_from_db()
         target.refresh_from_db()
         assert not source.live and not target.live
-        assert log_actions(target)[-1] == publishing.UNPUBLISHED_WITH_SOURCE
+        assert log_actions(target)[-2:] == [publishing.UNPUBLISHED_WITH_SOURCE, publishing.HELD]
         assert reader_sees(client, "en", "Geri Çekilen") == set()
+        assert client.get("/en/news/geri-cekilen/").status_code == 404
+
+        # Published again, the source brings its translation back.
+        source.save_revision().publish()
+        target.refresh_from_db()
+        assert target.live
+        assert "news list" in reader_sees(client, "en", "Geri Çekilen")
+
+    def test_a_translation_cannot_become_an_alias_again(self, as_user, indexes, locales):
+        source = article(indexes["tr"], "Takma Ad", "takma-ad", "tr")
+        submit_translation(as_user("moderator"), source, locales["en"])
+        target = source.get_translation(locales["en"])
+        editor = as_user("editor")
+        editor.post(reverse("wagtail_localize:convert_to_alias", args=[target.pk]))
+        target.refresh_from_db()
+        assert target.alias_of_id is None
+        edit = editor.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
+        assert "cannot be turned back into an alias" in edit
+        assert "localize-convert-to-alias" not in edit
 
     def test_expiry_of_the_source_expires_translations(self, client, indexes, locales, translate):
         source = article(indexes["tr"], "Süreli", "sureli", "tr")
