@@ -140,7 +140,7 @@ def featured_items(issue, base):
                 "url": absolute(page.get_url(), base),
                 "text": value.get("note") or getattr(page, "summary", "") or "",
                 "image_url": image_url,
-                "image_alt": getattr(image, "description", "") or "" if image else "",
+                "image_alt": image.default_alt_text if image else "",
             }
         )
     return items

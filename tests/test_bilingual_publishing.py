@@ -521,3 +521,21 @@ def test_category_choices_follow_the_page_language(admin_client, indexes, locale
     add = reverse("wagtailadmin_pages:add", args=["news", "newspage", indexes["en"].pk])
     form = admin_client.get(add).content.decode()
     assert "Workshops" in form and "Çalıştaylar" not in form
+
+
+def test_image_texts_follow_the_page_language(client, indexes, translate):
+    from tests.test_news import make_image
+
+    image = make_image()
+    image.description, image.caption, image.credit = "Mavi bir dikdörtgen", "Altyazı", "Ekip"
+    image.description_en, image.caption_en = "A blue rectangle", ""
+    image.save()
+    source = article(indexes["tr"], "Resimli", "resimli", "tr", lead_image=image)
+    translate(source, "with-image", title="With image", lead_image=image)
+    turkish = client.get("/tr/haberler/resimli/").content.decode()
+    assert 'alt="Mavi bir dikdörtgen"' in turkish and "A blue rectangle" not in turkish
+    english = client.get("/en/news/with-image/").content.decode()
+    assert 'alt="A blue rectangle"' in english and "Mavi bir dikdörtgen" not in english
+    # No English caption or credit yet: the Turkish ones, marked as Turkish.
+    assert '<span lang="tr">Altyazı</span>' in english
+    assert '<span class="credit" lang="tr">© Ekip</span>' in english

@@ -96,7 +96,10 @@ PAGE_TYPES = [
 VIEWS = {
     "search": {"tr": "/tr/ara/?q=eğitim", "en": "/en/search/?q=training"},
     "directory": {"tr": "/tr/stk-rehberi/", "en": "/en/ngo-directory/"},
-    "directory filtered": {"tr": "/tr/stk-rehberi/?province=istanbul", "en": "/en/ngo-directory/?q=göç"},
+    "directory filtered": {
+        "tr": "/tr/stk-rehberi/?province=istanbul",
+        "en": "/en/ngo-directory/?q=göç",
+    },
 }
 QUERY_BUDGET = 20
 
