@@ -52,7 +52,7 @@ def test_no_english_demo_page_shows_turkish_text(demo, client):
                 assert text not in main, (page.url, text)
         assert page.first_published_at == source.first_published_at, page.url
         checked += 1
-    assert checked >= 40
+    assert checked >= 35  # every live English page below the home
 
 
 def test_demo_events_in_both_languages(demo, client):
