@@ -17,6 +17,14 @@ class BilingualConfig(AppConfig):
         # the call is still there, so an upgrade that moves it fails loudly.
         from wagtail_localize import models as localize_models
 
+        from . import privacy, publishing
         from .text import localize_slugify
 
         localize_models.slugify = localize_slugify
+        # wagtail-localize deletes a translation's view restriction whenever its source
+        # has none, on every translation save (bilingual/privacy.py explains).
+        localize_models.TranslationSource.sync_view_restrictions = (
+            privacy.sync_view_restrictions_adding_only
+        )
+        publishing.connect()
+        privacy.connect()

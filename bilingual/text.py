@@ -60,3 +60,22 @@ def fold(text, language="tr"):
 
 def normalise_spaces(text):
     return re.sub(r"\s+", " ", text or "").strip()
+
+
+class LocalizedText(str):
+    """A text with the language it is written in, when that is not the page's
+    (``lang``, empty otherwise), so templates can mark it: ``<span lang="tr">``."""
+
+    lang = ""
+
+
+def localized_text(texts, language):
+    """``texts[language]``, or the first other non-empty text with its ``lang`` set."""
+    if texts.get(language):
+        return LocalizedText(texts[language])
+    for code, text in texts.items():
+        if text:
+            result = LocalizedText(text)
+            result.lang = code
+            return result
+    return LocalizedText("")

@@ -20,7 +20,9 @@ def untranslated(request, page_id):
     if page.locale.language_code == language:
         return redirect(page.get_url(request))
     translated = (
-        exclude_private(page.get_translations().live()).filter(locale__language_code=language).first()
+        exclude_private(page.get_translations().live())
+        .filter(locale__language_code=language)
+        .first()
     )
     if translated is not None:
         return redirect(translated.get_url(request))

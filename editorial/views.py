@@ -1,10 +1,8 @@
 """Admin views: the translation status report, one page's translation status, and
 "sync translations" for a page and everything below it."""
 
-import contextlib
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -106,9 +104,14 @@ def page_status(request, page_id):
 
 def _sync_section(page, user, publish):
     """Update wagtail-localize's copy of each page's source content (its strings)
-    for ``page`` and its descendants, and re-save the translations; publish them
-    only when asked. Pages translated outside wagtail-localize are left alone."""
+    for ``page`` and its descendants, and re-save the translations the user may edit:
+    published only where asked and the user may publish that translation, drafts
+    otherwise (``bilingual.admin_views.save_translations``). View restrictions are not
+    touched (only the privacy dialog changes them). Pages translated outside
+    wagtail-localize are left alone."""
     from wagtail_localize.models import TranslationSource
+
+    from bilingual.admin_views import save_translations
 
     synced = skipped = 0
     for source_page in page.get_descendants(inclusive=True).filter(alias_of__isnull=True):
@@ -118,12 +121,7 @@ def _sync_section(page, user, publish):
             skipped += 1
             continue
         source.update_from_db()
-        for translation in translations.select_related("target_locale", "source"):
-            with contextlib.suppress(ValidationError):
-                if publish:
-                    translation.save_target(user=user, publish=True)
-                else:
-                    translation.source.update_target_view_restrictions(translation.target_locale)
+        save_translations(translations.select_related("target_locale", "source"), user, publish)
         synced += 1
     return synced, skipped
 
@@ -137,9 +135,7 @@ def sync_section(request, page_id):
     if not request.user.has_perm("wagtail_localize.submit_translation"):
         raise PermissionDenied
     page = page.specific
-    publish = (
-        bool(request.POST.get("publish")) and page.permissions_for_user(request.user).can_publish()
-    )
+    publish = bool(request.POST.get("publish"))
     synced, skipped = _sync_section(page, request.user, publish)
     messages.success(
         request,

@@ -15,7 +15,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.languages import active_language
+from bilingual.publishing import LanguageGatedPublishingMixin
 from bilingual.slugs import TurkishSlugMixin
+from bilingual.text import localized_text
 from website.cache import remember, restricted_paths
 
 from .blocks import (
@@ -29,13 +31,48 @@ from .blocks import (
 
 
 class SiteImage(AbstractImage):
-    """Images carry a caption and a credit; the alt text (Wagtail's description) is
-    required by the upload form (``home.forms.SiteImageForm``)."""
+    """Images carry an alt text, a caption and a credit in each language: Wagtail's
+    description and ``caption``/``credit`` in Turkish (the source language, required by
+    the upload form ``home.forms.SiteImageForm``), the ``_en`` fields in English. A page
+    shows its own language's text, or the other one marked with its ``lang``."""
 
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+    description_en = models.CharField(_("alt text in English"), max_length=255, blank=True)
+    caption_en = models.CharField(_("caption in English"), max_length=255, blank=True)
+    credit_en = models.CharField(_("credit in English"), max_length=255, blank=True)
 
-    admin_form_fields = Image.admin_form_fields + ("caption", "credit")
+    admin_form_fields = Image.admin_form_fields + (
+        "caption",
+        "credit",
+        "description_en",
+        "caption_en",
+        "credit_en",
+    )
+
+    def in_language(self, field):
+        """``field`` (``description``, ``caption`` or ``credit``) in the active language,
+        else in the other one; its ``lang`` says which when it is not the active one."""
+        return localized_text(
+            {"tr": getattr(self, field), "en": getattr(self, f"{field}_en")}, active_language()
+        )
+
+    @property
+    def local_alt(self):
+        return self.in_language("description")
+
+    @property
+    def local_caption(self):
+        return self.in_language("caption")
+
+    @property
+    def local_credit(self):
+        return self.in_language("credit")
+
+    @property
+    def default_alt_text(self):
+        # Wagtail's renditions take the alt attribute of ``{% image %}`` from here.
+        return str(self.local_alt) or self.title
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
@@ -70,7 +107,7 @@ class SiteDocument(AbstractDocument):
 # --- Pages -------------------------------------------------------------------------
 
 
-class BasePage(TurkishSlugMixin, Page):
+class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
     """Fields every public page shares: a summary for listings, search results and
     sharing, and an optional image for listings and social cards. Kept one level
     deep and abstract (wagtail-localize does not support a swapped page model)."""

@@ -95,6 +95,7 @@ def province_name(slug):
     """The Turkish name of a province slug, or the slug itself when it is unknown."""
     return PROVINCE_NAMES.get(slug, slug)
 
+
 _TURKISH_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
 
 

@@ -25,27 +25,42 @@ CATEGORIES = {
 }
 
 IMAGES = {
-    # key: (title, alt text, caption, credit, colour)
+    # key: (title, colour, {field: (Turkish, English)}) for alt text, caption and credit
     "workshop": (
         "Değerlendirme çalıştayı",
-        "Round tables with participants from NGOs and public institutions in a meeting room",
-        "Evaluation workshop of the project",
-        "Project team",
         (11, 79, 138),
+        {
+            "description": (
+                "Toplantı salonunda STK'lardan ve kamu kurumlarından katılımcıların oturduğu yuvarlak masalar",
+                "Round tables with participants from NGOs and public institutions in a meeting room",
+            ),
+            "caption": ("Projenin değerlendirme çalıştayı", "Evaluation workshop of the project"),
+            "credit": ("Proje ekibi", "Project team"),
+        },
     ),
     "field": (
         "Saha çalışmaları",
-        "A map of Türkiye with the 15 provinces of the field study marked",
-        "15 provinces, 47 NGOs, 117 interviews",
-        "Project team",
         (21, 115, 71),
+        {
+            "description": (
+                "Saha çalışmasının yapıldığı 15 ilin işaretlendiği Türkiye haritası",
+                "A map of Türkiye with the 15 provinces of the field study marked",
+            ),
+            "caption": ("15 il, 47 STK, 117 görüşme", "15 provinces, 47 NGOs, 117 interviews"),
+            "credit": ("Proje ekibi", "Project team"),
+        },
     ),
     "network": (
         "STK ağı toplantısı",
-        "NGO representatives talking in small groups",
-        "NGO networking meeting",
-        "KADEM",
         (138, 60, 11),
+        {
+            "description": (
+                "Küçük gruplar hâlinde konuşan STK temsilcileri",
+                "NGO representatives talking in small groups",
+            ),
+            "caption": ("STK ağ kurma toplantısı", "NGO networking meeting"),
+            "credit": ("KADEM", "KADEM"),
+        },
     ),
 }
 
@@ -55,9 +70,19 @@ def _date(year, month, day):
 
 
 def ensure_image(key):
-    title, alt, caption, credit, colour = IMAGES[key]
+    title, colour, texts = IMAGES[key]
+    fields = {}
+    for name, (turkish, english) in texts.items():
+        fields[name] = turkish
+        fields[f"{name}_en"] = english
     image = SiteImage.objects.filter(title=title).first()
     if image is not None:
+        # Loaded before images had English texts: add them, change nothing else.
+        english = {name: value for name, value in fields.items() if name.endswith("_en")}
+        if not any(getattr(image, name) for name in english):
+            for name, value in english.items():
+                setattr(image, name, value)
+            image.save(update_fields=list(english))
         return image
     canvas = PILImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(canvas)
@@ -65,7 +90,7 @@ def ensure_image(key):
         draw.ellipse((step, 300 - step // 6, step + 220, 520 - step // 6), outline=(255, 255, 255))
     buffer = io.BytesIO()
     canvas.save(buffer, "JPEG", quality=80)
-    image = SiteImage(title=title, description=alt, caption=caption, credit=credit)
+    image = SiteImage(title=title, **fields)
     image.file = ImageFile(buffer, name=f"news-{key}.jpg")
     image.save()
     return image

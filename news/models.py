@@ -103,8 +103,8 @@ class NewsPageRelatedPage(Orderable):
 def _listing_queryset(queryset):
     """Everything a listing row shows, fetched in a fixed number of queries: the pages
     with their locale and image, the image's listing rendition, the categories."""
-    renditions = get_image_model().get_rendition_model().objects.filter(
-        filter_spec=LISTING_RENDITION
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION)
     )
     return queryset.select_related("locale", "lead_image").prefetch_related(
         # Where Image.get_rendition() looks for prefetched renditions.
@@ -470,7 +470,6 @@ class NewsPage(BasePage):
             p.translation_key: p
             for p in exclude_private(
                 Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live()
-            )
-            .specific(defer=True)
+            ).specific(defer=True)
         }
         return [local[key] for key in dict.fromkeys(keys) if key in local]

@@ -117,12 +117,13 @@ def confirmation_message(subscriber, request=None, base=None):
 
 
 def featured_items(issue, base):
-    """The issue's featured pages, live ones only, with absolute links and images.
+    """The issue's featured pages, live and public ones only (a restricted page is
+    never mailed to every subscriber), with absolute links and images.
 
     The pages are fetched in one query per page type, whatever their number."""
     blocks = [block.value for block in issue.featured]
     ids = [value["page"].pk for value in blocks if value.get("page") is not None]
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
     items = []
     for value in blocks:
         page = value.get("page") and pages.get(value["page"].pk)
@@ -139,7 +140,7 @@ def featured_items(issue, base):
                 "url": absolute(page.get_url(), base),
                 "text": value.get("note") or getattr(page, "summary", "") or "",
                 "image_url": image_url,
-                "image_alt": getattr(image, "description", "") or "" if image else "",
+                "image_alt": image.default_alt_text if image else "",
             }
         )
     return items

@@ -239,9 +239,7 @@ class TestKnownRoutes:
         assert client.get("/tr/hakkimizda/ekip/").status_code in (301, 302, 404)
         assert "Ekip" in client.get("/tr/hakkimizda/ekibimiz/").text
 
-    def test_a_routable_page_is_found_again_and_its_sub_routes_still_work(
-        self, homes, add_page
-    ):
+    def test_a_routable_page_is_found_again_and_its_sub_routes_still_work(self, homes, add_page):
         """Events and kits answer sub-routes (an .ics file, a download) below their URL:
         their own URL is remembered, a sub-route is routed as usual."""
         import datetime

@@ -34,6 +34,27 @@ def test_every_demo_page_has_an_english_translation(demo):
         assert page.get_translations().filter(locale__language_code="en").exists(), page.title
 
 
+def test_no_english_demo_page_shows_turkish_text(demo, client):
+    """Every live English page is a real translation (no alias of a Turkish page), its
+    Turkish counterpart's title and summary appear nowhere in it, and it carries the
+    Turkish page's first publication date."""
+    english = Page.objects.live().filter(depth__gt=2, locale__language_code="en").specific()
+    assert not english.filter(alias_of__isnull=False).exists()
+    checked = 0
+    for page in english:
+        source = page.get_translations().filter(locale__language_code="tr").specific().first()
+        if source is None:
+            continue
+        html = client.get(page.url).content.decode()
+        main = html[html.index("<main") :]
+        for text in (source.title, getattr(source, "summary", "")):
+            if text and text != getattr(page, "title", None) and len(text) > 12:
+                assert text not in main, (page.url, text)
+        assert page.first_published_at == source.first_published_at, page.url
+        checked += 1
+    assert checked >= 35  # every live English page below the home
+
+
 def test_demo_events_in_both_languages(demo, client):
     assert EventPage.objects.filter(locale__language_code="tr").count() >= 12
     assert EventType.objects.filter(locale__language_code="en").count() == 7
@@ -75,7 +96,10 @@ PAGE_TYPES = [
 VIEWS = {
     "search": {"tr": "/tr/ara/?q=eğitim", "en": "/en/search/?q=training"},
     "directory": {"tr": "/tr/stk-rehberi/", "en": "/en/ngo-directory/"},
-    "directory filtered": {"tr": "/tr/stk-rehberi/?province=istanbul", "en": "/en/ngo-directory/?q=göç"},
+    "directory filtered": {
+        "tr": "/tr/stk-rehberi/?province=istanbul",
+        "en": "/en/ngo-directory/?q=göç",
+    },
 }
 QUERY_BUDGET = 20
 

@@ -149,16 +149,20 @@ class TestReviewWorkflow:
         assert not page.live
         assert client.get("/tr/taslak/").status_code == 404
 
-    def test_new_turkish_page_appears_in_the_english_tree_for_translators(
-        self, as_user, homes, locales
+    def test_new_turkish_page_waits_in_the_report_until_a_translator_starts_it(
+        self, as_user, homes, locales, add_page
     ):
-        page = submit_new_page(as_user("editor"), homes["tr"])
-        alias = page.get_translation(locales["en"])
-        assert alias.alias_of_id == page.pk
-        assert alias.get_parent().pk == homes["en"].pk
-        screen = as_user("translator").get(edit_url(alias))
-        assert screen.status_code == 200
-        assert "Translate this page" in screen.text
+        page = add_page(homes["tr"], StandardPage, title="Saha Çalışmaları", slug="saha")
+        assert page.get_translation_or_none(locales["en"]) is None  # no alias, nothing in /en/
+        client = as_user("translator")
+        status = client.get(reverse("editorial_page_translation_status", args=[page.pk]))
+        submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        assert submit in status.text
+        client.post(submit, {"locales": [locales["en"].pk]})
+        draft = page.get_translation(locales["en"])
+        assert draft.alias_of_id is None and not draft.live
+        assert draft.get_parent().pk == homes["en"].pk
+        assert client.get(edit_url(draft)).status_code == 200
 
     def test_editor_submits_and_moderators_are_emailed(self, as_user, homes):
         client = as_user("editor")

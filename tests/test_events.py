@@ -164,7 +164,9 @@ class TestListing:
 
     def test_past_archive_is_paginated_newest_first(self, client, indexes):
         for day in range(1, 13):
-            make_event(indexes["en"], f"Meeting {day:02d}", at(2026, 1, day, 10), at(2026, 1, day, 12))
+            make_event(
+                indexes["en"], f"Meeting {day:02d}", at(2026, 1, day, 10), at(2026, 1, day, 12)
+            )
         with time_machine.travel(NOW, tick=False):
             first = client.get("/en/events/").text
             second = client.get("/en/events/?page=2").text
@@ -181,7 +183,9 @@ class TestListing:
     def test_upcoming_events_come_in_pages_soonest_first(self, client, indexes):
         """A busy programme does not make one endless page."""
         for day in range(1, 16):
-            make_event(indexes["tr"], f"Toplantı {day:02d}", at(2027, 5, day, 10), at(2027, 5, day, 12))
+            make_event(
+                indexes["tr"], f"Toplantı {day:02d}", at(2027, 5, day, 10), at(2027, 5, day, 12)
+            )
         with time_machine.travel(NOW, tick=False):
             first = client.get("/tr/etkinlikler/").text
             second = client.get("/tr/etkinlikler/?upcoming=2").text
@@ -190,22 +194,36 @@ class TestListing:
         ]
         assert 'href="?upcoming=2" rel="next">Daha ileri</a>' in first
         assert titles_in(section(second, "upcoming-heading")) == [
-            "Toplantı 13", "Toplantı 14", "Toplantı 15"
+            "Toplantı 13",
+            "Toplantı 14",
+            "Toplantı 15",
         ]
 
     def test_filters_by_type_city_and_year(self, client, indexes, types):
         index = indexes["en"]
         make_event(
-            index, "Istanbul workshop", at(2019, 8, 21, 10), at(2019, 8, 21, 16),
-            event_type=types["workshop"]["en"], city="istanbul",
+            index,
+            "Istanbul workshop",
+            at(2019, 8, 21, 10),
+            at(2019, 8, 21, 16),
+            event_type=types["workshop"]["en"],
+            city="istanbul",
         )
         make_event(
-            index, "Gaziantep workshop", at(2019, 8, 26, 10), at(2019, 8, 26, 16),
-            event_type=types["workshop"]["en"], city="gaziantep",
+            index,
+            "Gaziantep workshop",
+            at(2019, 8, 26, 10),
+            at(2019, 8, 26, 16),
+            event_type=types["workshop"]["en"],
+            city="gaziantep",
         )
         make_event(
-            index, "Ankara training", at(2020, 1, 22, 10), at(2020, 1, 23, 16),
-            event_type=types["training"]["en"], city="ankara",
+            index,
+            "Ankara training",
+            at(2020, 1, 22, 10),
+            at(2020, 1, 23, 16),
+            event_type=types["training"]["en"],
+            city="ankara",
         )
 
         def listed(query):
@@ -237,7 +255,9 @@ class TestListing:
         ],
     )
     def test_unknown_filters_give_an_empty_state_not_an_error(self, client, indexes, types, query):
-        make_event(indexes["tr"], "Bir etkinlik", at(2019, 3, 8, 10), at(2019, 3, 8, 13), city="ankara")
+        make_event(
+            indexes["tr"], "Bir etkinlik", at(2019, 3, 8, 10), at(2019, 3, 8, 13), city="ankara"
+        )
         response = client.get(f"/tr/etkinlikler/?{query}")
         assert response.status_code == 200
         assert "Bu filtrelere uyan etkinlik yok" in response.text
@@ -322,8 +342,12 @@ class TestCalendars:
 
     def test_all_day_multi_day_event_uses_dates(self, client, indexes):
         make_event(
-            indexes["en"], "Needs assessment workshops", at(2019, 8, 21), at(2019, 8, 27),
-            all_day=True, slug="needs",
+            indexes["en"],
+            "Needs assessment workshops",
+            at(2019, 8, 21),
+            at(2019, 8, 27),
+            all_day=True,
+            slug="needs",
         )
         calendar = icalendar.Calendar.from_ical(client.get("/en/events/needs/ics/").content)
         [vevent] = calendar.events
@@ -333,7 +357,9 @@ class TestCalendars:
         assert vevent["DTSTART"].params.get("VALUE") == "DATE"
 
     def test_language_feed_lists_only_that_language(self, client, indexes, translate):
-        tr_event = make_event(indexes["tr"], "Türkçe etkinlik", at(2027, 4, 1, 10), at(2027, 4, 1, 12))
+        tr_event = make_event(
+            indexes["tr"], "Türkçe etkinlik", at(2027, 4, 1, 10), at(2027, 4, 1, 12)
+        )
         translate(tr_event, "english-event", title="English event")
         make_event(indexes["tr"], "Yalnız Türkçe", at(2027, 5, 1, 10), at(2027, 5, 1, 12))
 
@@ -354,15 +380,23 @@ class TestCalendars:
 
     def test_ics_of_a_page_with_a_turkish_slug(self, client, indexes):
         event = make_event(
-            indexes["tr"], "Çalıştay günü", at(2027, 4, 1, 10), at(2027, 4, 1, 12), slug="çalıştay-günü"
+            indexes["tr"],
+            "Çalıştay günü",
+            at(2027, 4, 1, 10),
+            at(2027, 4, 1, 12),
+            slug="çalıştay-günü",
         )
         response = client.get(event.url + "ics/")
         assert response.status_code == 200
-        assert "filename*=utf-8''%C3%A7al%C4%B1%C5%9Ftay-g%C3%BCn%C3%BC.ics" in response["Content-Disposition"]
+        assert (
+            "filename*=utf-8''%C3%A7al%C4%B1%C5%9Ftay-g%C3%BCn%C3%BC.ics"
+            in response["Content-Disposition"]
+        )
         assert icalendar.Calendar.from_ical(response.content).events[0].start == at(2027, 4, 1, 10)
 
     @pytest.mark.parametrize(
-        "url", ["/de/events/ical/", "/fr/etkinlikler/ical/", "/en/etkinlikler/ical/", "/tr/events/ical/"]
+        "url",
+        ["/de/events/ical/", "/fr/etkinlikler/ical/", "/en/etkinlikler/ical/", "/tr/events/ical/"],
     )
     def test_feed_for_unknown_language_is_404(self, client, indexes, url):
         # Django may first redirect an unknown prefix into the default language (/tr/de/…).
@@ -372,8 +406,13 @@ class TestCalendars:
 
     def test_index_links_to_feed_and_event_to_calendars(self, client, indexes):
         make_event(
-            indexes["en"], "Online training", at(2027, 5, 12, 10), at(2027, 5, 12, 12),
-            slug="online-training", format="online", online_link="https://meet.example.org/x",
+            indexes["en"],
+            "Online training",
+            at(2027, 5, 12, 10),
+            at(2027, 5, 12, 12),
+            slug="online-training",
+            format="online",
+            online_link="https://meet.example.org/x",
         )
         index_text = client.get("/en/events/").text
         assert 'href="/en/events/ical/"' in index_text
@@ -410,7 +449,10 @@ class TestJsonLd:
             city="ankara",
             summary="NGO–public dialogue </script> & good practice.",
             organisers=[
-                ("organisation", {"name": "Technical Assistance Team", "role": "organiser", "website": ""}),
+                (
+                    "organisation",
+                    {"name": "Technical Assistance Team", "role": "organiser", "website": ""},
+                ),
                 ("organisation", {"name": "Partner NGO", "role": "partner", "website": ""}),
             ],
         )
@@ -435,8 +477,14 @@ class TestJsonLd:
 
     def test_cancelled_online_all_day_event(self, client, indexes):
         make_event(
-            indexes["tr"], "Çevrim içi eğitim", at(2027, 5, 12), at(2027, 5, 13),
-            slug="egitim", all_day=True, status="cancelled", format="online",
+            indexes["tr"],
+            "Çevrim içi eğitim",
+            at(2027, 5, 12),
+            at(2027, 5, 13),
+            slug="egitim",
+            all_day=True,
+            status="cancelled",
+            format="online",
             online_link="https://meet.example.org/egitim",
         )
         text = client.get("/tr/etkinlikler/egitim/").text
@@ -502,8 +550,11 @@ ADMIN_CASES = [
         "Etkinlik başlamadan bitemez. Bitiş tarihini ve saatini kontrol edin.",
     ),
     (
-        {"registration_status": "open", "registration_url": "https://example.org/kayit",
-         "registration_deadline": "2027-03-18 12:00"},
+        {
+            "registration_status": "open",
+            "registration_url": "https://example.org/kayit",
+            "registration_deadline": "2027-03-18 12:00",
+        },
         "registration_deadline",
         "The registration deadline must not be later than the start of the event.",
         "Kayıt için son tarih, etkinliğin başlangıcından sonra olamaz.",
@@ -547,9 +598,14 @@ class TestAdminValidation:
         assert not EventPage.objects.filter(slug="test-etkinligi").exists()
 
     @pytest.mark.parametrize(("overrides", "field", "english", "turkish"), ADMIN_CASES)
-    def test_edit_form_shows_the_message(self, admin_client, indexes, overrides, field, english, turkish):
+    def test_edit_form_shows_the_message(
+        self, admin_client, indexes, overrides, field, english, turkish
+    ):
         event = make_event(
-            indexes["tr"], "Test etkinliği", at(2027, 3, 17, 10), at(2027, 3, 17, 16),
+            indexes["tr"],
+            "Test etkinliği",
+            at(2027, 3, 17, 10),
+            at(2027, 3, 17, 16),
             slug="test-etkinligi",
         )
         response = admin_client.post(
@@ -565,8 +621,19 @@ class TestAdminValidation:
     def test_session_ending_before_it_starts_is_refused(self, admin_client, indexes):
         url = f"/admin/pages/add/events/eventpage/{indexes['tr'].pk}/"
         agenda = streamfield(
-            [("session", {"day": "", "start_time": "14:00", "end_time": "13:00", "title": "Açılış",
-                          "description": "", "speakers": streamfield([])})]
+            [
+                (
+                    "session",
+                    {
+                        "day": "",
+                        "start_time": "14:00",
+                        "end_time": "13:00",
+                        "title": "Açılış",
+                        "description": "",
+                        "speakers": streamfield([]),
+                    },
+                )
+            ]
         )
         response = admin_client.post(url, event_form(agenda=agenda), HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200
@@ -589,9 +656,9 @@ def test_home_shows_next_three_events_of_its_language(client, indexes):
     tr_section = tr_section[: tr_section.index("</section>")]
     assert "Yaklaşan etkinlikler" in tr_section
     assert titles_in(tr_section) == ["Birinci", "İkinci", "Üçüncü"]
-    assert titles_in(en_text[en_text.index('id="home-events-heading"') :].split("</section>")[0]) == [
-        "English only"
-    ]
+    assert titles_in(
+        en_text[en_text.index('id="home-events-heading"') :].split("</section>")[0]
+    ) == ["English only"]
 
 
 # --- Performance ----------------------------------------------------------------------------
@@ -611,14 +678,26 @@ def test_queries_do_not_grow_with_the_number_of_events(client, indexes, types):
         for i in range(count):
             start = NOW + datetime.timedelta(days=(i - count // 2) * 7, minutes=batch)
             make_event(
-                indexes["en"], f"Event {batch}-{i}", start, start + datetime.timedelta(hours=3),
-                event_type=types["workshop"]["en"], city="istanbul" if i % 2 else "ankara",
+                indexes["en"],
+                f"Event {batch}-{i}",
+                start,
+                start + datetime.timedelta(hours=3),
+                event_type=types["workshop"]["en"],
+                city="istanbul" if i % 2 else "ankara",
             )
 
     add(10, 0)
     with time_machine.travel(NOW, tick=False):
         client.get("/en/events/")  # warm caches (site root paths, content types)
-        small = {url: _queries(client, url) for url in ("/en/events/", "/en/events/?page=2&type=workshop", "/en/events/ical/", "/en/")}
+        small = {
+            url: _queries(client, url)
+            for url in (
+                "/en/events/",
+                "/en/events/?page=2&type=workshop",
+                "/en/events/ical/",
+                "/en/",
+            )
+        }
     add(50, 1)
     with time_machine.travel(NOW, tick=False):
         large = {url: _queries(client, url) for url in small}

@@ -23,7 +23,9 @@ def news_article_json_ld(html):
     BreadcrumbList blocks too); every block must be valid JSON."""
     blocks = [
         json.loads(raw)
-        for raw in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+        for raw in re.findall(
+            r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S
+        )
     ]
     return next(block for block in blocks if block.get("@type") == "NewsArticle")
 

@@ -97,7 +97,9 @@ def assert_safe(response, label):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("label", "target", "param"), QUERY_TARGETS, ids=[t[0] for t in QUERY_TARGETS])
+@pytest.mark.parametrize(
+    ("label", "target", "param"), QUERY_TARGETS, ids=[t[0] for t in QUERY_TARGETS]
+)
 def test_hostile_query_parameters(client, demo, label, target, param):
     paths = {language: _page_path(target, language) for language in ("tr", "en")}
     if not all(paths.values()):
@@ -214,7 +216,14 @@ def test_production_settings_harden_headers():
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert out.stdout.split() == [
-        "31536000", "True", "True", "DENY", "True", "strict-origin-when-cross-origin", "True", "True"
+        "31536000",
+        "True",
+        "True",
+        "DENY",
+        "True",
+        "strict-origin-when-cross-origin",
+        "True",
+        "True",
     ], out.stderr
 
 

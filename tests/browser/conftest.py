@@ -171,9 +171,7 @@ def site_content(demo_snapshot, live_server):
     from wagtail.models import Page
 
     return {
-        code: list(
-            Page.objects.filter(locale__language_code=code, depth__gte=2).live().specific()
-        )
+        code: list(Page.objects.filter(locale__language_code=code, depth__gte=2).live().specific())
         for code in ("tr", "en")
     }
 

@@ -178,6 +178,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation starts as a draft, even when its source is live: it reaches
+# readers through the translation editor's "Publish" (for users who may publish in
+# that tree) or the tree's review, never by being created (bilingual/publishing.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 
 # --- Search, sitemap and robots.txt (search app) -----------------------------------
