@@ -36,7 +36,11 @@ def header_search(context):
     query = ""
     if request is not None and context.get("search_url") == request.path:
         query = context.get("query", "")
-    return {"action": reverse("site_search:search"), "query": query}
+    return {
+        "action": reverse("site_search:search"),
+        "query": query,
+        "field_id": context.get("search_id") or "header-search-q",
+    }
 
 
 def _absolute(request, url):
