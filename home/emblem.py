@@ -76,18 +76,12 @@ def png(height=80, border=False):
     scale = 4
     big = height * scale
     margin = round(big / 25) if border else 0
-    image = Image.new(
-        "RGB", (round(big * RATIO) + 2 * margin, big + 2 * margin), "#FFFFFF"
-    )
+    image = Image.new("RGB", (round(big * RATIO) + 2 * margin, big + 2 * margin), "#FFFFFF")
     draw = ImageDraw.Draw(image)
-    draw.rectangle(
-        [margin, margin, margin + round(big * RATIO) - 1, margin + big - 1], fill=BLUE
-    )
+    draw.rectangle([margin, margin, margin + round(big * RATIO) - 1, margin + big - 1], fill=BLUE)
     for star in stars(big):
         draw.polygon([(x + margin, y + margin) for x, y in star], fill=YELLOW)
-    image = image.resize(
-        (image.width // scale, image.height // scale), Image.Resampling.LANCZOS
-    )
+    image = image.resize((image.width // scale, image.height // scale), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()

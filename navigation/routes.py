@@ -11,7 +11,7 @@ ROUTES = {
     "directory": ("directory:index", _("NGO directory")),
     "directory_propose": ("directory:propose", _("Propose an organisation")),
     "newsletter": ("newsletter:signup", _("Newsletter")),
-    "search": ("search", _("Search")),
+    "search": ("site_search:search", _("Search")),
 }
 
 

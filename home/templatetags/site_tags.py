@@ -196,3 +196,42 @@ def canonical_url(context, page):
     request = context.get("request")
     url = page.get_url(request)
     return request.build_absolute_uri(url) if request else page.full_url
+
+
+@register.simple_tag
+def picture(image, width=640, ratio="16x9", sizes="", eager=False, css_class=""):
+    """A responsive <picture> from Wagtail renditions: WebP and the original format at
+    1x and 2x ``width``, cropped to ``ratio``, with width and height set (no layout
+    shift) and lazy loading unless ``eager`` (images in the first viewport). Decorative
+    in cards (the title beside it says it all), so alt is empty."""
+    if image is None:
+        return ""
+    rw, rh = (int(part) for part in ratio.split("x"))
+    widths = [width // 2, width, width * 2]
+    specs = {}
+    for w in widths:
+        h = round(w * rh / rw)
+        specs[(w, "webp")] = f"fill-{w}x{h}|format-webp"
+        specs[(w, "orig")] = f"fill-{w}x{h}"
+    renditions = image.get_renditions(*specs.values())
+    by_key = {key: renditions[spec] for key, spec in specs.items()}
+
+    def srcset(kind):
+        return ", ".join(f"{by_key[(w, kind)].url} {by_key[(w, kind)].width}w" for w in widths)
+
+    sizes = sizes or f"(min-width: {width}px) {width}px, 100vw"
+    fallback = by_key[(width, "orig")]
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="" class="{}"{}>'
+        "</picture>",
+        srcset("webp"),
+        sizes,
+        fallback.url,
+        srcset("orig"),
+        sizes,
+        fallback.width,
+        fallback.height,
+        css_class,
+        mark_safe("" if eager else ' loading="lazy" decoding="async"'),
+    )
