@@ -118,6 +118,13 @@ def load(context):
         if home is not None and home.hero_image_id is None:
             home.hero_image = banner
             home.save_revision().publish()
+    # Renditions the header, footer and home page ask for, made now rather than by the
+    # first visitor.
+    logo.get_renditions("height-120", "height-120|format-webp")
+    share.get_rendition("fill-1200x630")
+    banner.get_renditions(
+        "fill-640x360", "fill-1280x720", "fill-640x360|format-webp", "fill-1280x720|format-webp"
+    )
     for acronym, colour in PARTNER_LOGOS.items():
         partners = Partner.objects.filter(acronym=acronym, logo__isnull=True)
         if partners.exists():
@@ -130,3 +137,4 @@ def load(context):
                 f"logo-{ascii_name.lower().replace(' ', '-')}.png",
             )
             partners.update(logo=image)
+            image.get_rendition("height-96")

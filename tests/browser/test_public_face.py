@@ -56,7 +56,11 @@ def _box(locator):
 
 def _open(open_page, language, viewport, **options):
     width, height = VIEWPORTS[viewport]
-    return open_page(language=language, width=width, height=height, **options)
+    tab = open_page(language=language, width=width, height=height, **options)
+    # The first visit to a page makes its image renditions; on a busy machine that
+    # takes longer than the harness's 10 s.
+    tab.set_default_timeout(60_000)
+    return tab
 
 
 def _in_first_viewport(box, height):
