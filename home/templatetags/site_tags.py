@@ -202,7 +202,8 @@ def canonical_url(context, page):
 def picture(image, width=640, ratio="16x9", sizes="", eager=False, css_class=""):
     """A responsive <picture> from Wagtail renditions: WebP and the original format at
     ``width`` and twice that (dense screens), cropped to ``ratio``, with width and height
-    set (no layout shift) and lazy loading unless ``eager`` (images in the first viewport). Decorative
+    set (no layout shift) and lazy loading unless ``eager`` (images in the first
+    viewport). Decorative
     in cards (the title beside it says it all), so alt is empty."""
     if image is None:
         return ""
