@@ -414,7 +414,11 @@ class Partner(TranslatableMixin, models.Model):
         """The active language's partners, as every page's footer lists them."""
         return remember(
             "footer_partners",
-            lambda: list(cls.objects.for_active_language().select_related("logo")),
+            lambda: list(
+                cls.objects.for_active_language()
+                .select_related("logo")
+                .prefetch_related("logo__renditions")
+            ),
             active_language(),
         )
 

@@ -44,25 +44,41 @@ class Menu(TranslatableMixin, models.Model):
     def for_language(cls, slot, language=None):
         """The menu of ``slot`` in the language, else the default language's (its items
         are then resolved into the language, with the pages' own titles)."""
-        language = language or active_language()
-        menus = {
-            menu.locale.language_code: menu
-            for menu in cls.objects.filter(
-                slot=slot, locale__language_code__in={language, settings.LANGUAGE_CODE}
-            ).select_related("locale")
-        }
-        return menus.get(language) or menus.get(settings.LANGUAGE_CODE)
+        return cls._by_slot(language or active_language()).get(slot)
 
-    def resolve(self, request=None, language=None):
-        """The items as ``{"title", "url", "page_path", "external"}`` in the language."""
+    @classmethod
+    def _by_slot(cls, language):
+        found = {}
+        for menu in cls.objects.filter(
+            locale__language_code__in={language, settings.LANGUAGE_CODE}
+        ).select_related("locale"):
+            if menu.slot not in found or menu.locale.language_code == language:
+                found[menu.slot] = menu
+        return found
+
+    @classmethod
+    def resolve_all(cls, request=None, language=None):
+        """Every menu's items in the language, as ``{slot: items}``: one query for the
+        menus, one for the pages they link to, one for view restrictions."""
         language = language or active_language()
-        own_language = self.locale.language_code == language
-        page_ids = [
+        menus = cls._by_slot(language)
+        page_ids = [pk for menu in menus.values() for pk in menu.page_ids()]
+        targets = _live_translations(page_ids, language)
+        return {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
+
+    def page_ids(self):
+        return [
             block.value["page"].pk
             for block in self.items
             if block.block_type == "page" and block.value.get("page") is not None
         ]
-        targets = _live_translations(page_ids, language)
+
+    def resolve(self, request=None, language=None, targets=None):
+        """The items as ``{"title", "url", "page_path", "external"}`` in the language."""
+        language = language or active_language()
+        own_language = self.locale.language_code == language
+        if targets is None:
+            targets = _live_translations(self.page_ids(), language)
         items = []
         with translation.override(language):
             for block in self.items:
