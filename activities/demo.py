@@ -221,8 +221,6 @@ def load(context):
             locales,
         )
 
-    load_home_figures(context)
-
     if not ActivityLink.objects.exists():
         tagged = Page.objects.filter(
             locale=locales["tr"],
@@ -244,22 +242,3 @@ def _translation(obj, locale):
 def _page_with_title_word(word):
     return Page.objects.filter(title__icontains=word, live=True).order_by("depth").first()
 
-
-def load_home_figures(context):
-    """Key figures on each home page, once (an editor's own body is left alone)."""
-    for code, heading in (("tr", "Rakamlarla proje"), ("en", "The project in figures")):
-        home = context.home(code)
-        if home is None or any(block.block_type == "key_figures" for block in home.body):
-            continue
-        figure_ids = list(
-            KeyFigure.objects.filter(locale=context.locales["tr"])
-            .order_by("pk")
-            .values_list("pk", flat=True)[:4]
-        )
-        if not figure_ids:
-            continue
-        raw = list(home.body.raw_data) + [
-            {"type": "key_figures", "value": {"heading": heading, "figures": figure_ids}}
-        ]
-        home.body = raw
-        home.save_revision().publish()

@@ -504,9 +504,10 @@ class SocialSettings(BaseSiteSetting):
         found.logo_renditions = None
         if found.logo_id:
             # Twice the largest display height, for sharp logos on dense screens.
+            renditions = found.logo.get_renditions("height-120", "height-120|format-webp")
             found.logo_renditions = {
-                "png": found.logo.get_rendition("height-120"),
-                "webp": found.logo.get_rendition("height-120|format-webp"),
+                "png": renditions["height-120"],
+                "webp": renditions["height-120|format-webp"],
             }
         found.share_rendition = (
             found.share_image.get_rendition("fill-1200x630") if found.share_image_id else None
