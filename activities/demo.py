@@ -241,3 +241,4 @@ def _translation(obj, locale):
 
 def _page_with_title_word(word):
     return Page.objects.filter(title__icontains=word, live=True).order_by("depth").first()
+

@@ -79,3 +79,19 @@ def localized_text(texts, language):
             result.lang = code
             return result
     return LocalizedText("")
+
+
+def capfirst(text, language=None):
+    """Django's ``capfirst`` for both languages: in Turkish, "i" capitalises to "İ"
+    ("iller" → "İller", not "Iller") and "ı" to "I"."""
+    from .languages import active_language
+
+    text = str(text or "")
+    if not text:
+        return text
+    first = text[0]
+    if active_language(language) == "tr":
+        first = {"i": "İ", "ı": "I"}.get(first, first.upper())
+    else:
+        first = first.upper()
+    return first + text[1:]

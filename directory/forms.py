@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.text import capfirst
+
 from .models import FieldOfWork, Organisation, Province
 
 
@@ -76,6 +78,9 @@ class ProposalForm(forms.ModelForm):
                 field.max_length = FREE_TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(FREE_TEXT_LIMIT))
                 field.widget.attrs["maxlength"] = str(FREE_TEXT_LIMIT)
+        # Django capitalises labels with str.upper: "iller" would read "Iller" in Turkish.
+        for name in self.Meta.fields:
+            self.fields[name].label = capfirst(Organisation._meta.get_field(name).verbose_name)
 
 
 class ImportForm(forms.Form):

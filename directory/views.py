@@ -50,7 +50,22 @@ def province_map(province_counts, selected=None):
                 "selected": selected is not None and selected.plate == province["plate"],
             }
         )
-    return {"viewBox": " ".join(str(n) for n in data["viewBox"]), "provinces": provinces}
+    return {
+        "viewBox": " ".join(str(n) for n in data["viewBox"]),
+        "provinces": provinces,
+        "legend": _legend(highest),
+    }
+
+
+def _legend(highest):
+    """The map's key: each shade in use with the range of counts it stands for."""
+    ranges = {0: [0, 0]}
+    for count in range(1, highest + 1):
+        shade = min(SHADES - 1, 1 + (SHADES - 2) * count // highest)
+        ranges.setdefault(shade, [count, count])[1] = count
+    return [
+        {"shade": shade, "low": low, "high": high} for shade, (low, high) in sorted(ranges.items())
+    ]
 
 
 def directory_index(request):

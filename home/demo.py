@@ -79,8 +79,11 @@ def ensure_pair(context, parent_tr, model, tr, en, key=None):
     return tr_page, en_page
 
 
-def ensure_document(title, filename, paragraphs, language="", collection=None, padding_bytes=0):
-    """A generated PDF as a Wagtail document, found again by its title."""
+def ensure_document(
+    title, filename, paragraphs, language="", collection=None, padding_bytes=0, funding=None
+):
+    """A generated PDF as a Wagtail document, found again by its title. ``funding`` (a
+    SiteProfile) prints the EU emblem, statement and disclaimer on it."""
     document = SiteDocument.objects.filter(title=title).first()
     if document is not None:
         return document
@@ -88,7 +91,17 @@ def ensure_document(title, filename, paragraphs, language="", collection=None, p
     if collection is not None:
         document.collection = collection
     document.file.save(
-        filename, ContentFile(make_pdf(title, paragraphs, padding_bytes)), save=False
+        filename,
+        ContentFile(
+            make_pdf(
+                title,
+                paragraphs,
+                padding_bytes,
+                funding=funding.funding_text if funding else "",
+                disclaimer=funding.disclaimer if funding else "",
+            )
+        ),
+        save=False,
     )
     document.save()
     return document
@@ -157,14 +170,18 @@ def prepare():
 
 def load(context):
     """Site identity, partners, the About page and the project info note."""
+    from .demo_identity import load as load_identity
+
     locales = context.locales
     for code, profile in {
         "tr": {
+            "short_name": "Göç ve Sivil Toplum",
             "tagline": "Göç ve uluslararası koruma alanında STK–kamu iş birliği",
             "disclaimer": "Bu internet sitesinin içeriğinden yalnızca proje ekibi sorumludur; "
             "içerik hiçbir şekilde Avrupa Birliği'nin görüşlerini yansıtmaz.",
         },
         "en": {
+            "short_name": "Migration & Civil Society",
             "tagline": "NGO–public cooperation on migration and international protection",
             "disclaimer": "The content of this website is the sole responsibility of the project "
             "team and can in no way be taken to reflect the views of the European Union.",
@@ -173,6 +190,7 @@ def load(context):
         site_profile = SiteProfile.objects.filter(locale=locales[code]).first()
         if site_profile and not site_profile.tagline:
             site_profile.tagline = profile["tagline"]
+            site_profile.short_name = profile["short_name"]
             site_profile.disclaimer = profile["disclaimer"]
             site_profile.contact_address = (
                 "Göreme Caddesi 1/9, Kavaklıdere\nÇankaya, Ankara, Türkiye"
@@ -222,6 +240,7 @@ def load(context):
             {"name": en_name},
             locales,
         )
+    load_identity(context)
 
     ensure_pair(
         context,
@@ -289,9 +308,9 @@ def load(context):
         [
             "Göç ve Uluslararası Koruma Alanında Sivil Toplumla İş Birliği için Teknik Destek Projesi",
             "TR2014/RL/08/A4-01/001",
-            "Bu proje Avrupa Birliği ve Türkiye Cumhuriyeti tarafından finanse edilmektedir.",
         ],
         language="tr",
+        funding=SiteProfile.objects.filter(locale=locales["tr"]).first(),
     )
     activities_tr = [
         "Göç ve uluslararası koruma alanında araştırma ve savunuculukta aktif STK'ların belirlenmesi ve haritalandırılması",

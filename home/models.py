@@ -319,12 +319,35 @@ class SiteProfile(TranslatableMixin, models.Model):
     site_name = models.CharField(_("site name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    FUNDING_VARIANTS = [
+        ("funded", _("Funded by the European Union")),
+        ("co_funded", _("Co-funded by the European Union")),
+    ]
+    funding_variant = models.CharField(
+        _("EU funding variant"),
+        max_length=16,
+        choices=FUNDING_VARIANTS,
+        default="funded",
+        help_text=_("The wording the grant contract requires, used when no statement is given."),
+    )
     funding_statement = models.CharField(
         _("funding statement"),
         max_length=255,
-        help_text=_("The EU visibility statement shown in every page's footer."),
+        blank=True,
+        help_text=_(
+            "Shown beside the EU emblem in every page's header and footer, in e-mails and "
+            "PDFs, written out in full in this language. Leave empty for the standard wording "
+            "of the variant."
+        ),
     )
-    disclaimer = models.TextField(_("disclaimer"), blank=True)
+    disclaimer = models.TextField(
+        _("disclaimer"),
+        blank=True,
+        help_text=_(
+            "E.g. the content is the sole responsibility of its authors and does not "
+            "necessarily reflect the views of the European Union."
+        ),
+    )
     contact_address = models.TextField(_("address"), blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -335,8 +358,14 @@ class SiteProfile(TranslatableMixin, models.Model):
         FieldPanel("site_name"),
         FieldPanel("short_name"),
         FieldPanel("tagline"),
-        FieldPanel("funding_statement"),
-        FieldPanel("disclaimer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("funding_variant"),
+                FieldPanel("funding_statement"),
+                FieldPanel("disclaimer"),
+            ],
+            heading=_("EU visibility"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_address"),
@@ -353,6 +382,17 @@ class SiteProfile(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.site_name
+
+    @property
+    def funding_text(self):
+        """The statement beside the emblem: the editors' own wording, or the standard
+        wording of the variant in this profile's language."""
+        if self.funding_statement:
+            return self.funding_statement
+        from django.utils import translation
+
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return str(dict(self.FUNDING_VARIANTS)[self.funding_variant])
 
     @classmethod
     def current(cls):
@@ -411,14 +451,41 @@ class Partner(TranslatableMixin, models.Model):
         """The active language's partners, as every page's footer lists them."""
         return remember(
             "footer_partners",
-            lambda: list(cls.objects.for_active_language().select_related("logo")),
+            lambda: list(
+                cls.objects.for_active_language()
+                .select_related("logo")
+                .prefetch_related("logo__renditions")
+            ),
             active_language(),
         )
 
 
 @register_setting(icon="site")
 class SocialSettings(BaseSiteSetting):
-    """Links and colours that are the same in both languages."""
+    """The identity that is the same in both languages: logo, share image, brand colour
+    and social links."""
+
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The project's logo in the header; without one, the site name is shown. It is "
+            "drawn no taller than the EU emblem beside it."
+        ),
+    )
+    share_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared on social media."),
+    )
 
     brand_colour = models.CharField(
         _("brand colour"),
@@ -436,6 +503,8 @@ class SocialSettings(BaseSiteSetting):
     instagram = models.URLField(_("Instagram"), blank=True)
 
     panels = [
+        FieldPanel("logo"),
+        FieldPanel("share_image"),
         FieldPanel("brand_colour"),
         MultiFieldPanel(
             [
@@ -450,7 +519,7 @@ class SocialSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("social links and colours")
+        verbose_name = _("logo, colours and social links")
 
     @classmethod
     def for_page_chrome(cls, request):
@@ -462,7 +531,25 @@ class SocialSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        return remember("social_settings", lambda: cls.for_site(site), site.pk)
+        return remember("social_settings", lambda: cls._with_renditions(site), site.pk)
+
+    @classmethod
+    def _with_renditions(cls, site):
+        """The settings with the logo's and the share image's renditions attached, so
+        the header and the head metadata cost no query of their own."""
+        found = cls.for_site(site)
+        found.logo_renditions = None
+        if found.logo_id:
+            # Twice the largest display height, for sharp logos on dense screens.
+            renditions = found.logo.get_renditions("height-120", "height-120|format-webp")
+            found.logo_renditions = {
+                "png": renditions["height-120"],
+                "webp": renditions["height-120|format-webp"],
+            }
+        found.share_rendition = (
+            found.share_image.get_rendition("fill-1200x630") if found.share_image_id else None
+        )
+        return found
 
     @property
     def links(self):

@@ -43,20 +43,38 @@ def _wrap(line, width=90):
     return lines
 
 
-def make_pdf(title, paragraphs, padding_bytes=0):
+def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer=""):
     """A one-page A4 PDF with a title and wrapped paragraphs, as bytes.
 
-    ``padding_bytes`` appends an uncompressed comment stream, to make files of a
-    given size for download benchmarks."""
+    ``funding`` puts the EU emblem (vector, ``home.emblem``) at the top with the funding
+    statement beside it, as the EU's visibility rules ask of publications;
+    ``disclaimer`` is printed at the foot of the page. ``padding_bytes`` appends an
+    uncompressed comment stream, to make files of a given size for download benchmarks."""
+    from .emblem import pdf_operators
+
     text_lines = []
     for paragraph in paragraphs:
         text_lines.extend(_wrap(paragraph))
         text_lines.append("")
-    content = bytearray(b"BT /F1 16 Tf 56 780 Td (" + _encode(title) + b") Tj ET\n")
-    y = 750
-    for line in text_lines[:60]:
+    content = bytearray()
+    top = 780
+    if funding:
+        content += pdf_operators(56, 746, 40).encode("ascii") + b"\n"
+        y = 772
+        for line in _wrap(funding, 70):
+            content += b"BT /F1 11 Tf 128 %d Td (" % y + _encode(line) + b") Tj ET\n"
+            y -= 14
+        top = 700
+    content += b"BT /F1 16 Tf 56 %d Td (" % top + _encode(title) + b") Tj ET\n"
+    y = top - 30
+    for line in text_lines[:55]:
         content += b"BT /F1 10 Tf 56 %d Td (" % y + _encode(line) + b") Tj ET\n"
         y -= 13
+    if disclaimer:
+        y = 70
+        for line in _wrap(disclaimer, 100):
+            content += b"BT /F1 8 Tf 56 %d Td (" % y + _encode(line) + b") Tj ET\n"
+            y -= 10
     differences = " ".join(f"{code} /{_EXTRA_GLYPHS[char]}" for char, code in _EXTRA_CODES.items())
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

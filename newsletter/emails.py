@@ -98,6 +98,7 @@ def confirmation_message(subscriber, request=None, base=None):
             "profile": profile,
             "valid_days": max(1, confirm_max_age() // 86400),
             "site_url": base + f"/{subscriber.language}/",
+            "emblem_url": base + reverse("eu_emblem_png"),
             "LANGUAGE_CODE": subscriber.language,
         }
         site_name = profile.site_name if profile else settings.WAGTAIL_SITE_NAME
@@ -166,6 +167,7 @@ def issue_context(issue, unsubscribe_url, base=None):
             "profile": profile,
             "unsubscribe_url": unsubscribe_url,
             "site_url": f"{base}/{issue.language}/",
+            "emblem_url": base + reverse("eu_emblem_png"),
             "LANGUAGE_CODE": issue.language,
         }
 

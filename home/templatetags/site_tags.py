@@ -1,4 +1,4 @@
-"""Template tags for the chrome every page shares: navigation, breadcrumbs, the
+"""Template tags for the chrome every page shares: the EU emblem, breadcrumbs, the
 language switcher and hreflang links, the site profile and partners."""
 
 from django import template
@@ -7,8 +7,11 @@ from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from home import emblem
 from home.models import Partner, SiteProfile, SocialSettings
 from website.cache import exclude_private, remember, remember_for_page
 from website.security import allow_inline_style
@@ -114,59 +117,6 @@ def _language_links(request, page):
     return links
 
 
-def _site_key(request):
-    site = Site.find_for_request(request) if request is not None else None
-    return site.pk if site is not None else None
-
-
-def _menu(request, home_path, language):
-    """The home page and its children in the menu, as plain data: the same on every
-    page of a language tree, so it is built once and kept with the page cache."""
-
-    def build():
-        if home_path:
-            # The home page and its menu children in one query.
-            depth = len(home_path) // Page.steplen + 1
-            children = exclude_private(
-                Page.objects.filter(path__startswith=home_path, depth=depth).live().in_menu()
-            )
-            rows = list((Page.objects.filter(path=home_path) | children).order_by("path"))
-            home = rows[0] if rows and rows[0].path == home_path else None
-            children = rows[1:] if home is not None else []
-        else:
-            home = _locale_home(request, language)
-            children = exclude_private(home.get_children().live().in_menu()) if home else []
-        if home is None:
-            return None
-        return {
-            "url": home.get_url(request),
-            "items": [
-                {"title": child.title, "url": child.get_url(request), "path": child.path}
-                for child in children
-            ],
-        }
-
-    return remember("main_menu", build, _site_key(request), home_path or language)
-
-
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context.get("request")
-    page = context.get("page")
-    if page is not None and not context.get("untranslated"):
-        # The language tree's home is the page's ancestor at depth 2.
-        home_path = page.path[: Page.steplen * 2] if page.depth >= 2 else None
-        menu = _menu(request, home_path, None) if home_path else None
-    else:  # no page, or a page shown untranslated in this language's chrome
-        menu = _menu(request, None, translation.get_language())
-    current_path = page.path if page is not None else ""
-    items = [
-        {**item, "active": current_path.startswith(item["path"])}
-        for item in (menu["items"] if menu else [])
-    ]
-    return {"home": menu, "items": items, "request": request}
-
-
 def page_ancestors(request, page):
     """The page's ancestors from its language's home down, as ``{"title", "url"}`` (the
     breadcrumbs and their JSON-LD), kept with the page's cached responses (publishing a
@@ -187,6 +137,19 @@ def breadcrumbs(context):
         return {"crumbs": []}
     crumbs = [*page_ancestors(request, page), {"title": page.title, "url": None}]
     return {"crumbs": crumbs}
+
+
+@register.simple_tag
+def eu_emblem(label=""):
+    """The EU emblem as inline SVG (``home.emblem``), at the size the CSS gives it; the
+    funding statement stands beside it as text, never inside it."""
+    label = label or gettext("Flag of the European Union")
+    return format_html(
+        '<svg class="eu-emblem" viewBox="0 0 810 540" width="810" height="540" role="img" '
+        'aria-label="{}" focusable="false">{}</svg>',
+        label,
+        mark_safe(emblem.svg_shapes()),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -233,3 +196,43 @@ def canonical_url(context, page):
     request = context.get("request")
     url = page.get_url(request)
     return request.build_absolute_uri(url) if request else page.full_url
+
+
+@register.simple_tag
+def picture(image, width=640, ratio="16x9", sizes="", eager=False, css_class=""):
+    """A responsive <picture> from Wagtail renditions: WebP and the original format at
+    ``width`` and twice that (dense screens), cropped to ``ratio``, with width and height
+    set (no layout shift) and lazy loading unless ``eager`` (images in the first
+    viewport). Decorative
+    in cards (the title beside it says it all), so alt is empty."""
+    if image is None:
+        return ""
+    rw, rh = (int(part) for part in ratio.split("x"))
+    widths = [width, width * 2]
+    specs = {}
+    for w in widths:
+        h = round(w * rh / rw)
+        specs[(w, "webp")] = f"fill-{w}x{h}|format-webp"
+        specs[(w, "orig")] = f"fill-{w}x{h}"
+    renditions = image.get_renditions(*specs.values())
+    by_key = {key: renditions[spec] for key, spec in specs.items()}
+
+    def srcset(kind):
+        return ", ".join(f"{by_key[(w, kind)].url} {by_key[(w, kind)].width}w" for w in widths)
+
+    sizes = sizes or f"(min-width: {width}px) {width}px, 100vw"
+    fallback = by_key[(width, "orig")]
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}" sizes="{}">'
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="" class="{}"{}>'
+        "</picture>",
+        srcset("webp"),
+        sizes,
+        fallback.url,
+        srcset("orig"),
+        sizes,
+        fallback.width,
+        fallback.height,
+        css_class,
+        mark_safe("" if eager else ' loading="lazy" decoding="async"'),
+    )

@@ -35,7 +35,11 @@ def header_search(context):
     query = ""
     if request is not None and context.get("search_url") == request.path:
         query = context.get("query", "")
-    return {"action": reverse("site_search:search"), "query": query}
+    return {
+        "action": reverse("site_search:search"),
+        "query": query,
+        "field_id": context.get("search_id") or "header-search-q",
+    }
 
 
 def _absolute(request, url):
@@ -102,6 +106,15 @@ def _head_meta(request, page, languages, open_graph):
     if social is not None and social.links:
         organisation["sameAs"] = [url for _label, url in social.links]
     data["organisation_json"] = json_ld(organisation)
+    # Every page shares with an image: the page's own, else the site's default.
+    default_share = getattr(social, "share_rendition", None) if social is not None else None
+    if default_share is not None:
+        data.update(
+            og_image=_absolute(request, default_share.url),
+            og_image_width=default_share.width,
+            og_image_height=default_share.height,
+            og_image_alt=social.share_image.description or site_name,
+        )
 
     if page is None:
         return data

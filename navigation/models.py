@@ -1,0 +1,139 @@
+"""Menus editors control: the main menu and the footer menu, one of each per language.
+
+A menu holds pages, the site's own routes that are not pages (NGO directory, newsletter,
+search) and links to other websites. It is resolved for the page's language when shown:
+a page item leads to that page's live, public translation in the language, and is left
+out where there is none (a menu never leads a reader into the other language's tree, nor
+to a draft or a restricted page)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+
+from bilingual.languages import active_language
+
+from .blocks import MenuItemsBlock
+from .routes import route_label, route_url
+
+
+class Menu(TranslatableMixin, models.Model):
+    MAIN = "main"
+    FOOTER = "footer"
+    SLOTS = [(MAIN, _("Main menu")), (FOOTER, _("Footer menu"))]
+
+    slot = models.CharField(_("place"), max_length=16, choices=SLOTS)
+    items = StreamField(MenuItemsBlock(), blank=True, verbose_name=_("items"))
+
+    panels = [FieldPanel("slot"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("menu")
+        verbose_name_plural = _("menus")
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "locale"], name="one_menu_per_slot_and_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.get_slot_display()} ({self.locale})"
+
+    @classmethod
+    def for_language(cls, slot, language=None):
+        """The menu of ``slot`` in the language, else the default language's (its items
+        are then resolved into the language, with the pages' own titles)."""
+        return cls._by_slot(language or active_language()).get(slot)
+
+    @classmethod
+    def _by_slot(cls, language):
+        found = {}
+        for menu in cls.objects.filter(
+            locale__language_code__in={language, settings.LANGUAGE_CODE}
+        ).select_related("locale"):
+            if menu.slot not in found or menu.locale.language_code == language:
+                found[menu.slot] = menu
+        return found
+
+    @classmethod
+    def resolve_all(cls, request=None, language=None):
+        """Every menu's items in the language, as ``{slot: items}``: one query for the
+        menus, one for the pages they link to, one for view restrictions."""
+        language = language or active_language()
+        menus = cls._by_slot(language)
+        page_ids = [pk for menu in menus.values() for pk in menu.page_ids()]
+        targets = _live_translations(page_ids, language)
+        return {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
+
+    def page_ids(self):
+        return [
+            block.value["page"].pk
+            for block in self.items
+            if block.block_type == "page" and block.value.get("page") is not None
+        ]
+
+    def resolve(self, request=None, language=None, targets=None):
+        """The items as ``{"title", "url", "page_path", "external"}`` in the language."""
+        language = language or active_language()
+        own_language = self.locale.language_code == language
+        if targets is None:
+            targets = _live_translations(self.page_ids(), language)
+        items = []
+        with translation.override(language):
+            for block in self.items:
+                value = block.value
+                title = value.get("title") if own_language else ""
+                if block.block_type == "page":
+                    page = value.get("page")
+                    target = targets.get(page.translation_key) if page is not None else None
+                    if target is None:
+                        continue
+                    items.append(
+                        {
+                            "title": title or target.title,
+                            "url": target.get_url(request),
+                            "page_path": target.path,
+                            "external": False,
+                        }
+                    )
+                elif block.block_type == "route":
+                    url = route_url(value["route"])
+                    if url:
+                        items.append(
+                            {
+                                "title": title or str(route_label(value["route"])),
+                                "url": url,
+                                "page_path": None,
+                                "external": False,
+                            }
+                        )
+                else:
+                    items.append(
+                        {
+                            "title": value["title"],
+                            "url": value["url"],
+                            "page_path": None,
+                            "external": True,
+                        }
+                    )
+        return items
+
+
+def _live_translations(page_ids, language):
+    """The live, public pages of ``language`` that translate the given pages, by
+    translation key (one query, plus one for view restrictions)."""
+    if not page_ids:
+        return {}
+    pages = list(
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"),
+            locale__language_code=language,
+        ).live()
+    )
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return {
+        page.translation_key: page
+        for page in pages
+        if not any(page.path.startswith(path) for path in restricted)
+    }

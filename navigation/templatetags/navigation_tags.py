@@ -1,0 +1,109 @@
+"""The main menu (header) and the footer menu, from the editors' ``Menu`` snippets; the
+breadcrumbs of views that are not Wagtail pages (search, newsletter, NGO directory)."""
+
+from django import template
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from bilingual.languages import active_language
+from home.templatetags.site_tags import _locale_home
+from website.cache import ANY_PAGE, remember
+
+from ..models import Menu
+
+register = template.Library()
+
+
+def _tree_items(request, language):
+    """Without a main menu snippet: the home page's children marked "show in menus"."""
+    home = _locale_home(request, language)
+    if home is None:
+        return []
+    return [
+        {"title": child.title, "url": child.get_url(request), "page_path": child.path}
+        for child in home.get_children().live().public().in_menu()
+    ]
+
+
+def _mark_current(items, request, page):
+    current_path = page.path if isinstance(page, Page) else None
+    request_path = request.path if request is not None else ""
+    marked = []
+    for item in items:
+        if item.get("page_path") and current_path:
+            active = current_path.startswith(item["page_path"])
+            exact = current_path == item["page_path"]
+        else:
+            active = not item.get("external") and request_path.startswith(item["url"])
+            exact = request_path == item["url"]
+        marked.append({**item, "active": active, "exact": exact})
+    return marked
+
+
+def menu_items(context, slot):
+    request = context.get("request")
+    language = active_language()
+    # Both menus are read once per request (header twice, footer once).
+    resolved = getattr(request, "navigation_menus", None) if request is not None else None
+    if resolved is None or resolved.get("language") != language:
+        site = Site.find_for_request(request) if request is not None else None
+        # Kept with the page cache's shared data until any page is published or
+        # unpublished (a menu shows titles, URLs and live status of pages anywhere in
+        # the tree) or a menu is saved (``PAGE_CACHE_PURGE_ALL_ON``).
+        resolved = {
+            "language": language,
+            **remember(
+                "navigation_menus",
+                lambda: Menu.resolve_all(request, language),
+                site.pk if site else None,
+                language,
+                path=ANY_PAGE,
+            ),
+        }
+        if request is not None:
+            request.navigation_menus = resolved
+    items = resolved.get(slot)
+    if items is None:
+        items = _tree_items(request, language) if slot == Menu.MAIN else []
+    return _mark_current(items, request, context.get("page"))
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context, variant="bar"):
+    """``variant`` "bar" for wide screens, "panel" inside the phone header's menu button."""
+    key = "_main_menu_items"
+    if key not in context:
+        context[key] = menu_items(context, Menu.MAIN)
+    home = _locale_home(context.get("request"), active_language())
+    request = context.get("request")
+    return {
+        "items": context[key],
+        "home_url": home.get_url(request) if home else f"/{active_language()}/",
+        "on_home": isinstance(context.get("page"), Page) and context["page"].depth == 2,
+        "variant": variant,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("navigation/footer_menu.html", takes_context=True)
+def footer_menu(context):
+    return {"items": menu_items(context, Menu.FOOTER)}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def view_breadcrumbs(context, *trail):
+    """Breadcrumbs for a view that is not a page: Home › … › the current title. ``trail``
+    alternates titles and URLs of the steps between (``"NGO directory", url``)."""
+    request = context.get("request")
+    home = _locale_home(request, active_language())
+    crumbs = []
+    if home is not None:
+        with translation.override(active_language()):
+            crumbs.append({"title": home.title, "url": home.get_url(request)})
+    steps = list(trail)
+    while len(steps) >= 2:
+        title, url = steps.pop(0), steps.pop(0)
+        crumbs.append({"title": title, "url": url or None})
+    if steps:
+        crumbs.append({"title": steps[0], "url": None})
+    return {"crumbs": crumbs}
