@@ -202,13 +202,13 @@ def test_signed_in_pages_are_private_and_anonymous_kit_pages_are_not(readers):
 
 @pytest.mark.django_db
 class TestRequestForm:
-    def form_data(self, kits, **extra):
+    def form_data(self, kits_, **extra):
         data = {
             "name": "Mehmet Kaya",
             "organisation": "İnsan Hakları Derneği",
             "role": "Eğitmen",
             "email": "Mehmet@Example.ORG",
-            "kits": [kits["a"].pk],
+            "kits": [kits_["a"].pk],
             "consent": "on",
             "website": "",
         }
@@ -229,7 +229,9 @@ class TestRequestForm:
             assert "no-store" in response["Cache-Control"]
 
     def test_a_request_is_stored_pending_with_its_consent_version(self, client, kits, consent):
-        response = client.post("/en/trainers/request-access/", self.form_data(kits, kits=[kits["a_en"].pk]))
+        response = client.post(
+            "/en/trainers/request-access/", self.form_data(kits, kits=[kits["a_en"].pk])
+        )
         assert response.status_code == 302
         access_request = AccessRequest.objects.get()
         assert access_request.status == AccessRequest.Status.PENDING
@@ -240,9 +242,11 @@ class TestRequestForm:
         assert not mail.outbox  # nothing sent until a moderator decides
 
     def test_missing_fields_are_explained_in_the_readers_language(self, client, kits, consent):
-        response = client.post("/tr/egitmenler/erisim-talebi/", self.form_data(kits, consent="", kits=[], name="  "))
+        response = client.post(
+            "/tr/egitmenler/erisim-talebi/", self.form_data(kits, consent="", kits=[], name="  ")
+        )
         assert response.status_code == 200
-        assert "Lütfen onay kutusunu" in response.text
+        assert "onay kutusunu işaretleyin" in response.text
         assert "Lütfen en az bir kit seçin" in response.text
         assert "Lütfen adınızı yazın" in response.text
         assert not AccessRequest.objects.exists()
@@ -256,7 +260,10 @@ class TestRequestForm:
     def test_rate_limited(self, client, kits, consent, settings):
         settings.TRAINER_REQUEST_RATE = "2/m"
         for _ in range(2):
-            assert client.post("/tr/egitmenler/erisim-talebi/", self.form_data(kits)).status_code == 302
+            assert (
+                client.post("/tr/egitmenler/erisim-talebi/", self.form_data(kits)).status_code
+                == 302
+            )
         assert client.post("/tr/egitmenler/erisim-talebi/", self.form_data(kits)).status_code == 429
         assert AccessRequest.objects.count() == 2
 
@@ -281,7 +288,9 @@ class TestQueue:
         trainer = Trainer.objects.get()
         grant = trainer.grants.get()
         assert grant.is_active
-        assert abs(grant.expires_at - (timezone.now() + datetime.timedelta(days=10))) < datetime.timedelta(minutes=1)
+        assert abs(
+            grant.expires_at - (timezone.now() + datetime.timedelta(days=10))
+        ) < datetime.timedelta(minutes=1)
         assert not trainer.user.has_perm("wagtailadmin.access_admin")
         assert not trainer.user.has_usable_password()
         message = mail.outbox[-1]
@@ -351,7 +360,9 @@ class TestSignIn:
         mail.outbox.clear()
         client.post("/tr/egitmenler/giris/", {"email": "ayse@example.org"})
         link = link_from(mail.outbox[-1])
-        with time_machine.travel(timezone.now() + datetime.timedelta(seconds=settings.SESAME_MAX_AGE + 5)):
+        with time_machine.travel(
+            timezone.now() + datetime.timedelta(seconds=settings.SESAME_MAX_AGE + 5)
+        ):
             assert client.post(link).status_code == 400
         assert not client.session.get("_auth_user_id")
 
@@ -405,7 +416,9 @@ class TestAccount:
         assert client.get("/en/trainers/account/").status_code == 302
 
     def test_erasure_removes_personal_data_and_keeps_anonymous_counts(self, kits, moderator):
-        trainer = approved_trainer([kits["a"]], moderator, email="erase@example.org", name="Zeynep Ak")
+        trainer = approved_trainer(
+            [kits["a"]], moderator, email="erase@example.org", name="Zeynep Ak"
+        )
         client = Client()
         client.force_login(trainer.user)
         client.get(f"/tr/egitim-kutuphanesi/kit-a/download/{kits['guide'].pk}/")
@@ -433,8 +446,16 @@ class TestAccount:
 
 
 @pytest.mark.django_db
-def test_donor_report_counts_trainers_and_organisations_per_kit_and_activity(kits, moderator, locales):
-    activity = Activity.objects.create(locale=locales["tr"], number="2.1", title="Eğitimler")
+def test_donor_report_counts_trainers_and_organisations_per_kit_and_activity(
+    kits, moderator, locales
+):
+    activity = Activity.objects.create(
+        locale=locales["tr"],
+        number=21,
+        title="Eğitimler",
+        planned_start=datetime.date(2026, 1, 1),
+        planned_end=datetime.date(2026, 12, 31),
+    )
     ActivityLink.objects.create(activity=activity, page=kits["a"])
     people = [
         ("a@example.org", "Umut Derneği"),
@@ -450,12 +471,21 @@ def test_donor_report_counts_trainers_and_organisations_per_kit_and_activity(kit
     today = timezone.localdate()
 
     def counts():
-        row = next(r for r in report_rows(today, today) if r["number"] == "2.1" and r["language"] == "tr")
+        row = next(
+            r for r in report_rows(today, today) if r["number"] == 21 and r["language"] == "tr"
+        )
         return row["trainers"], row["organisations"]
 
     assert counts() == (3, 2)
     assert kit_rows(today, today) == [
-        {"language": "tr", "number": "2.1", "kit": "Kit A", "trainers": 3, "organisations": 2, "downloads": 6}
+        {
+            "language": "tr",
+            "number": 21,
+            "kit": "Kit A",
+            "trainers": 3,
+            "organisations": 2,
+            "downloads": 6,
+        }
     ]
     assert "Trainers reached" in report_csv(today, today)
     # Erasing a trainer keeps what was reached.

@@ -54,7 +54,9 @@ def approve(access_request, moderator, kits, days):
         access_request.trainer = trainer
         access_request.refusal_reason = ""
         access_request.save()
-        transaction.on_commit(lambda: emails.send_approved(trainer, kits, expires_at))
+    # Sent once the decision is stored: a mail server that fails leaves it decided, and
+    # the trainer can still ask for a sign-in link from the sign-in page.
+    emails.send_approved(trainer, kits, expires_at)
     return trainer
 
 
