@@ -332,7 +332,7 @@ class TestQueue:
 
 
 def link_from(message):
-    return re.search(r"https?://testserver(/\S+)", message.body).group(1)
+    return re.search(r"https?://testserver(/\S+\?sesame=\S+)", message.body).group(1)
 
 
 @pytest.mark.django_db
