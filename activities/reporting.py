@@ -2,7 +2,10 @@
 
 It counts the same records the public pages show: live, public pages tagged with the
 activity (in any language, as the activity pages do), the kits' download counters and
-the newsletter's confirmed subscribers. Apps that are not installed count as nothing."""
+the newsletter's confirmed subscribers, and the trainers and organisations reached
+(distinct trainers and organisations that downloaded from the activity's kits, counted
+from the trainers app's download records, which outlive erased trainers). Apps that are
+not installed count as nothing."""
 
 import csv
 import datetime
@@ -10,7 +13,7 @@ import io
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -40,6 +43,7 @@ def report_rows(start, end):
     NewsPage = _model("news.NewsPage")
     DocumentDownload = _model("resources.DocumentDownload")
     Subscriber = _model("newsletter.Subscriber")
+    TrainerDownload = _model("trainers.TrainerDownload")
 
     links = {}
     for activity_key, page_key in ActivityLink.objects.values_list(
@@ -59,7 +63,7 @@ def report_rows(start, end):
             ).count()
         for activity in Activity.objects.filter(locale=locale):
             keys = links.get(activity.translation_key, set())
-            events = participants = news = downloads = 0
+            events = participants = news = downloads = trainers = organisations = 0
             if EventPage is not None and keys:
                 held = (
                     EventPage.objects.live()
@@ -88,6 +92,12 @@ def report_rows(start, end):
                     ).aggregate(n=Sum("count"))["n"]
                     or 0
                 )
+            if TrainerDownload is not None and keys:
+                reached = _trainer_downloads(TrainerDownload, locale, keys, first, last).aggregate(
+                    trainers=Count("reader_id", distinct=True),
+                    organisations=Count("organisation_key", distinct=True),
+                )
+                trainers, organisations = reached["trainers"], reached["organisations"]
             figures = KeyFigure.objects.filter(
                 locale=locale,
                 activity__translation_key=activity.translation_key,
@@ -104,6 +114,8 @@ def report_rows(start, end):
                     "news": news,
                     "downloads": downloads,
                     "subscribers": subscribers,
+                    "trainers": trainers,
+                    "organisations": organisations,
                     "figures": "; ".join(
                         f"{f.label}: {f.display_value}{' ' + f.unit if f.unit else ''}"
                         for f in figures
@@ -123,7 +135,67 @@ COLUMNS = [
     ("news", "News published"),
     ("downloads", "Kit downloads"),
     ("subscribers", "Newsletter subscribers gained (language-wide)"),
+    ("trainers", "Trainers reached"),
+    ("organisations", "Organisations reached"),
     ("figures", "Key figures"),
+]
+
+
+def _trainer_downloads(model, locale, keys, first, last):
+    return model.objects.filter(
+        kit__locale=locale, kit__translation_key__in=keys, downloaded_at__range=(first, last)
+    )
+
+
+def kit_rows(start, end):
+    """Per activity and kit: distinct trainers and organisations reached, and downloads."""
+    TrainerDownload = _model("trainers.TrainerDownload")
+    if TrainerDownload is None:
+        return []
+    first, last = _bounds(start, end)
+    rows = []
+    for link in (
+        ActivityLink.objects.select_related("activity", "activity__locale", "page")
+        .filter(page__content_type__app_label="resources")
+        .order_by("activity__number")
+    ):
+        activity = link.activity
+        counts = (
+            TrainerDownload.objects.filter(
+                kit__translation_key=link.page.translation_key,
+                downloaded_at__range=(first, last),
+            )
+            .values("kit__locale__language_code", "kit__title")
+            .annotate(
+                trainers=Count("reader_id", distinct=True),
+                organisations=Count("organisation_key", distinct=True),
+                downloads=Count("pk"),
+            )
+            .order_by("kit__locale__language_code", "kit__title")
+        )
+        for row in counts:
+            if row["kit__locale__language_code"] != activity.locale.language_code:
+                continue
+            rows.append(
+                {
+                    "language": row["kit__locale__language_code"],
+                    "number": activity.number,
+                    "kit": row["kit__title"],
+                    "trainers": row["trainers"],
+                    "organisations": row["organisations"],
+                    "downloads": row["downloads"],
+                }
+            )
+    return rows
+
+
+KIT_COLUMNS = [
+    ("language", "Language"),
+    ("number", "Activity no."),
+    ("kit", "Training kit"),
+    ("trainers", "Trainers reached"),
+    ("organisations", "Organisations reached"),
+    ("downloads", "Trainer downloads"),
 ]
 
 
@@ -134,4 +206,12 @@ def report_csv(start, end, language="en"):
         writer.writerow([_(label) for _key, label in COLUMNS])
     for row in report_rows(start, end):
         writer.writerow([row[key] for key, _label in COLUMNS])
+    kits = kit_rows(start, end)
+    if kits:
+        # A second table, after an empty row: the trainers reached per kit.
+        writer.writerow([])
+        with override(language):
+            writer.writerow([_(label) for _key, label in KIT_COLUMNS])
+        for row in kits:
+            writer.writerow([row[key] for key, _label in KIT_COLUMNS])
     return buffer.getvalue()

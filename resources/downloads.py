@@ -1,8 +1,9 @@
 """Serving a kit's documents: counted single downloads and the streamed whole-kit zip.
 
-Single downloads go through Wagtail's own document serve view, so collection view
-restrictions (trainers-only documents) are enforced exactly as Wagtail does; the
-count is taken only when that view actually serves the file."""
+Who may download a restricted (trainers-only) document is decided in one place,
+``trainers.access.ReaderAccess``: single downloads go through Wagtail's own document
+serve view, whose ``before_serve_document`` hook asks it, and the zip asks it for each
+document. The count is taken only when a file is actually served."""
 
 import os
 import re
@@ -11,36 +12,27 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
-from wagtail.models import Collection, CollectionViewRestriction
 from zipstream import ZIP_STORED, ZipStream
 
 from bilingual.text import turkish_slugify
+from trainers.access import ReaderAccess, restricted_collection_ids
+from trainers.access import record_download as record_trainer_download
 
 from .models import DocumentDownload
 
 CHUNK_SIZE = 64 * 1024
 
 
-def private_collection_ids():
-    """Ids of every collection under a view restriction (directly or by an ancestor)."""
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not paths:
-        return set()
-    ids = set()
-    for collection_id, path in Collection.objects.values_list("id", "path"):
-        if any(path.startswith(restricted) for restricted in paths):
-            ids.add(collection_id)
-    return ids
-
-
 def kit_documents(kit, request=None):
     """The kit's modules, each with its documents decorated for display (download URL,
-    privacy), and whether any document is public (for the whole-kit zip button)."""
-    private_ids = private_collection_ids()
+    privacy, whether this reader may download it), and whether the reader may download
+    any document (for the whole-kit zip button)."""
+    access = ReaderAccess(request) if request is not None else None
+    private_ids = access.restricted_ids if access else restricted_collection_ids()
     base_url = kit.get_url(request) or ""
     modules = []
     has_public = False
@@ -51,6 +43,9 @@ def kit_documents(kit, request=None):
             if document is None:  # chosen document deleted since
                 continue
             document.is_private = document.collection_id in private_ids
+            document.can_download = not document.is_private or bool(
+                access and access.allows(document, kit)
+            )
             try:
                 document.display_size = document.get_file_size()
             except OSError:  # file missing on disk
@@ -58,7 +53,7 @@ def kit_documents(kit, request=None):
             document.download_url = base_url + kit.reverse_subpage(
                 "download", args=[document.pk]
             ).lstrip("/")
-            if not document.is_private and document.pk not in seen:
+            if document.can_download and document.pk not in seen:
                 has_public = True
             seen.add(document.pk)
             documents.append(document)
@@ -93,6 +88,7 @@ def serve_kit_document(request, kit, document_id):
     response = wagtail_serve_document(request, document.pk, document.filename)
     if response.status_code == 200:
         record_download(kit, document)
+        record_trainer_download(request, kit, document, route="module")
     # A shared cache must not answer this URL, or downloads would go uncounted.
     add_never_cache_headers(response)
     return response
@@ -105,12 +101,13 @@ def zip_filename(kit):
     return f"{stem}-v{version}.zip" if version else f"{stem}.zip"
 
 
-def public_kit_documents(kit):
-    """(arcname, document) for every public document of the kit whose file exists."""
+def public_kit_documents(kit, access=None):
+    """(arcname, document) for every document of the kit whose file exists and that
+    ``access`` allows (without one, the public documents only)."""
     ids = kit.document_ids()
     if not ids:
         return []
-    private_ids = private_collection_ids()
+    private_ids = access.restricted_ids if access else restricted_collection_ids()
     documents = get_document_model().objects.in_bulk(ids)
     entries, used = [], set()
     module_titles = {}
@@ -121,7 +118,9 @@ def public_kit_documents(kit):
             module_titles.setdefault(doc_id, (position, value.get("title") or ""))
     for doc_id in ids:
         document = documents.get(doc_id)
-        if document is None or document.collection_id in private_ids:
+        if document is None:
+            continue
+        if document.collection_id in private_ids and not (access and access.allows(document, kit)):
             continue
         if not file_exists(document):
             continue
@@ -147,9 +146,11 @@ def _read_chunks(document):
 
 
 def stream_kit_zip(request, kit):
-    """Every public document of the kit as one zip, streamed file by file: memory use
-    stays at a few chunks whatever the kit's size."""
-    entries = public_kit_documents(kit)
+    """Every document of the kit this reader may download as one zip, streamed file by
+    file: memory use stays at a few chunks whatever the kit's size. Trainers' zips hold
+    their restricted modules too, so no shared cache may keep a signed-in reader's zip."""
+    access = ReaderAccess(request)
+    entries = public_kit_documents(kit, access)
     if not entries:
         raise Http404
     stream = ZipStream(compress_type=ZIP_STORED, sized=True)
@@ -160,4 +161,7 @@ def stream_kit_zip(request, kit):
     if stream.sized:
         response["Content-Length"] = str(len(stream))
     response["X-Content-Type-Options"] = "nosniff"
+    if access.signed_in:
+        patch_cache_control(response, private=True, no_store=True)
+    record_trainer_download(request, kit, route="zip")
     return response

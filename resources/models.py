@@ -209,10 +209,13 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
         return ids
 
     def get_context(self, request, *args, **kwargs):
+        from trainers.links import trainer_links
+
         from .downloads import kit_documents
 
         context = super().get_context(request, *args, **kwargs)
         context["kit_modules"], context["has_public_documents"] = kit_documents(self, request)
+        context["trainer_links"] = trainer_links(request, self)
         context["topics"] = self.localized_topics()
         context["zip_url"] = (self.get_url(request) or "") + self.reverse_subpage(
             "download_all"

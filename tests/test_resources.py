@@ -283,12 +283,18 @@ class TestDownloads:
         url = f"/tr/egitim-kutuphanesi/kit/download/{guide.pk}/"
         response = client.get(url)
         assert response.status_code == 302
-        assert "login" in response["Location"]
+        # To the trainers' sign-in (trainers app), never the CMS login.
+        assert response["Location"].startswith("/tr/egitmenler/giris/")
         assert not DocumentDownload.objects.exists()
         # Wagtail's own serve URL refuses it too.
         assert client.get(guide.url).status_code == 302
-        user = django_user_model.objects.create_user("trainer", password="x")
+        # Being signed in is not enough: only trainers with access (tests/test_trainers.py)
+        # and people who may use the CMS.
+        user = django_user_model.objects.create_user("reader", password="x")
         client.force_login(user)
+        assert client.get(url).status_code == 403
+        editor = django_user_model.objects.create_superuser("editor", password="x")
+        client.force_login(editor)
         assert client.get(url).status_code == 200
         assert DocumentDownload.objects.get().count == 1
 

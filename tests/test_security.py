@@ -49,6 +49,10 @@ QUERY_TARGETS = [
     ("search ?q", "site_search:search", "q"),
     ("search ?page", "site_search:search", "page"),
     ("newsletter ?email", "newsletter:signup", "email"),
+    ("trainer request ?kit", "trainers:request", "kit"),
+    ("trainer sign-in ?next", "trainers:sign_in", "next"),
+    ("trainer sign-in link ?sesame", "trainers:link", "sesame"),
+    ("trainer sign-in link ?next", "trainers:link", "next"),
 ]
 
 # (label, URL name or path with {lang}, form data with "{payload}" where the payload goes,
@@ -61,6 +65,20 @@ FORM_TARGETS = [
         "newsletter.Subscriber",
     ),
     ("newsletter resend", "newsletter:resend", {"email": "{payload}"}, "newsletter.Subscriber"),
+    (
+        "trainer access request",
+        "trainers:request",
+        {
+            "name": "{payload}",
+            "organisation": "{payload}",
+            "role": "{payload}",
+            "email": "{payload}",
+            "kits": "{payload}",
+            "consent": "on",
+        },
+        "trainers.AccessRequest",
+    ),
+    ("trainer sign-in", "trainers:sign_in", {"email": "{payload}", "next": "{payload}"}, None),
 ]
 
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("editorial.urls")),
     path("", include("glossary.urls")),
     path("", include("directory.urls")),
+    path("", include("trainers.urls")),
     path("", include("bilingual.urls")),
     # Wagtail's page-password form, with a limit (website/throttling.py).
     path(

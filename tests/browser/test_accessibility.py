@@ -27,6 +27,8 @@ AXE_PAGES = [
     ("kit", "resources.TrainingKitPage"),
     ("search", "site_search:search?q=g%C3%B6%C3%A7"),
     ("newsletter", "newsletter:signup"),
+    ("trainer-request", "trainers:request"),
+    ("trainer-sign-in", "trainers:sign_in"),
 ]
 
 

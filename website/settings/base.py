@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "directory",
     "activities",
     "navigation",
+    "trainers",
     "bilingual",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "website.media.DocumentResponseMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "trainers.middleware.PrivateForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -193,8 +195,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # "production" lets crawlers in (robots.txt); anything else refuses them.
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
 
-# Private documents (trainers only) send visitors to Wagtail's login page.
-WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+# Restricted documents and pages send visitors to the trainers' sign-in (trainers app),
+# never to the CMS login.
+WAGTAIL_FRONTEND_LOGIN_URL = "trainers:sign_in"
+
+# --- Trainer access (trainers app) ---------------------------------------------------
+# Trainers sign in with one-time e-mail links (django-sesame): each link works once
+# (signing in renews last_login, which is part of every token) and for a short time.
+SESAME_ONE_TIME = True
+SESAME_MAX_AGE = env.int("TRAINER_SIGN_IN_LINK_SECONDS", default=15 * 60)
+# The first link, in the approval e-mail, may wait a few days.
+TRAINER_WELCOME_LINK_MAX_AGE = env.int("TRAINER_WELCOME_LINK_SECONDS", default=3 * 24 * 3600)
+# How long an approval opens the kits, unless the moderator chooses otherwise.
+TRAINER_ACCESS_DAYS = env.int("TRAINER_ACCESS_DAYS", default=365)
+TRAINER_REQUEST_RATE = env("TRAINER_REQUEST_RATE", default="5/h")
+TRAINER_SIGN_IN_RATE = env("TRAINER_SIGN_IN_RATE", default="10/h")
 
 # --- Bilingual editing (bilingual app) -------------------------------------------
 # ASCII slugs: the admin's slug field transliterates Turkish letters (ı -> i, ş -> s…)
@@ -250,6 +265,7 @@ CONTENT_SECURITY_POLICY = {
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)

@@ -22,6 +22,7 @@ DEMO_APPS = [
     "activities",
     "directory",
     "navigation",
+    "trainers",
 ]
 
 
