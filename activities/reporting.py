@@ -2,7 +2,8 @@
 
 It counts the same records the public pages show: live, public pages tagged with the
 activity (in any language, as the activity pages do), the kits' download counters and
-the newsletter's confirmed subscribers. Apps that are not installed count as nothing."""
+the newsletter's confirmed subscribers, and the reach app's page views and visits
+(views of the activity's content in that language; visits and views language-wide). Apps that are not installed count as nothing."""
 
 import csv
 import datetime
@@ -40,6 +41,19 @@ def report_rows(start, end):
     NewsPage = _model("news.NewsPage")
     DocumentDownload = _model("resources.DocumentDownload")
     Subscriber = _model("newsletter.Subscriber")
+    PageCount = _model("reach.DailyPageCount")
+
+    content_views, site_reach = {}, {}
+    if PageCount is not None:
+        counts = PageCount.objects.filter(date__range=(start, end))
+        for row in (
+            counts.filter(page__isnull=False)
+            .values("language", "page__translation_key")
+            .annotate(n=Sum("views"))
+        ):
+            content_views[(row["language"], row["page__translation_key"])] = row["n"]
+        for row in counts.values("language").annotate(v=Sum("views"), n=Sum("visits")):
+            site_reach[row["language"]] = (row["n"], row["v"])
 
     links = {}
     for activity_key, page_key in ActivityLink.objects.values_list(
@@ -104,6 +118,9 @@ def report_rows(start, end):
                     "news": news,
                     "downloads": downloads,
                     "subscribers": subscribers,
+                    "content_views": sum(content_views.get((code, key), 0) for key in keys),
+                    "site_visits": site_reach.get(code, (0, 0))[0],
+                    "site_views": site_reach.get(code, (0, 0))[1],
                     "figures": "; ".join(
                         f"{f.label}: {f.display_value}{' ' + f.unit if f.unit else ''}"
                         for f in figures
@@ -123,6 +140,9 @@ COLUMNS = [
     ("news", "News published"),
     ("downloads", "Kit downloads"),
     ("subscribers", "Newsletter subscribers gained (language-wide)"),
+    ("content_views", "Views of the activity's content"),
+    ("site_visits", "Website visits (language-wide)"),
+    ("site_views", "Website page views (language-wide)"),
     ("figures", "Key figures"),
 ]
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "directory",
     "activities",
     "bilingual",
+    "reach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

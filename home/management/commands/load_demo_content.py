@@ -21,6 +21,7 @@ DEMO_APPS = [
     "editorial",
     "activities",
     "directory",
+    "reach",
 ]
 
 
