@@ -3,7 +3,8 @@
 It counts the same records the public pages show: live, public pages tagged with the
 activity (in any language, as the activity pages do), the kits' download counters and
 the newsletter's confirmed subscribers, and the reach app's page views and visits
-(views of the activity's content in that language; visits and views language-wide). Apps that are not installed count as nothing."""
+(views of the activity's content in that language; visits and views language-wide).
+Apps that are not installed count as nothing."""
 
 import csv
 import datetime

@@ -75,8 +75,8 @@ def refusal(request):
     if meta.get("HTTP_DNT", "").strip() == "1":
         return "dnt"
     purpose = " ".join(
-        meta.get(name, "") for name in ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE",
-                                        "HTTP_X_MOZ")
+        meta.get(name, "")
+        for name in ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
     ).lower()
     if "prefetch" in purpose or "prerender" in purpose or "preview" in purpose:
         return "prefetch"
@@ -187,8 +187,12 @@ class RedisCounter:
             stamp = day.isoformat()
             self._script(
                 keys=[self.key("views", stamp), self.key("visits", stamp), self.key("seen", stamp)],
-                args=[field, self.visitor(client, day, request), _seconds_left_in(day),
-                      COUNTER_TTL],
+                args=[
+                    field,
+                    self.visitor(client, day, request),
+                    _seconds_left_in(day),
+                    COUNTER_TTL,
+                ],
                 client=client,
             )
         except RedisError as error:
@@ -241,8 +245,9 @@ class RedisCounter:
         rows = []
         for field, (views, visits) in counts.items():
             language, page_id, referrer, path = field.split("\t", 3)
-            rows.append([day, language, path, int(page_id) if page_id else None, referrer,
-                         views, visits])
+            rows.append(
+                [day, language, path, int(page_id) if page_id else None, referrer, views, visits]
+            )
         # A page id the beacon named that is not a page (any more) is kept as a path only.
         known = set(
             Page.objects.filter(pk__in={r[3] for r in rows if r[3]}).values_list("pk", flat=True)

@@ -17,9 +17,7 @@ from .counting import counter
 
 def can_see_reach(user):
     """The people who may read the donor report may read the reach figures."""
-    return user.has_perm("reach.view_dailypagecount") or user.has_perm(
-        "activities.view_activity"
-    )
+    return user.has_perm("reach.view_dailypagecount") or user.has_perm("activities.view_activity")
 
 
 class PeriodForm(forms.Form):
@@ -35,9 +33,7 @@ class PeriodForm(forms.Form):
 
 def _languages(totals):
     names = dict(settings.LANGUAGES)
-    return [
-        {"code": code, "name": names[code], **values} for code, values in totals.items()
-    ]
+    return [{"code": code, "name": names[code], **values} for code, values in totals.items()]
 
 
 def report_view(request):

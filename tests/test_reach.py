@@ -106,10 +106,24 @@ def test_a_page_view_is_counted_once_per_load_in_its_language_and_page(
     load(visitor, "/en/about/")
     today = timezone.localdate()
     assert rows() == [
-        {"date": today, "language": "en", "path": "/en/about/", "page_id": about["en"].pk,
-         "referrer_host": "", "views": 1, "visits": 0},
-        {"date": today, "language": "tr", "path": "/tr/hakkimizda/", "page_id": about["tr"].pk,
-         "referrer_host": "", "views": 1, "visits": 1},
+        {
+            "date": today,
+            "language": "en",
+            "path": "/en/about/",
+            "page_id": about["en"].pk,
+            "referrer_host": "",
+            "views": 1,
+            "visits": 0,
+        },
+        {
+            "date": today,
+            "language": "tr",
+            "path": "/tr/hakkimizda/",
+            "page_id": about["tr"].pk,
+            "referrer_host": "",
+            "views": 1,
+            "visits": 1,
+        },
     ]
     # The page is the same bytes for every visitor: a shared cache serves it unchanged,
     # and each load of that copy calls the beacon once.
@@ -153,8 +167,12 @@ def test_the_next_day_the_same_browser_is_a_new_visit_with_a_new_salt(
 @pytest.mark.parametrize(
     "headers",
     [
-        {"HTTP_USER_AGENT": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"},
-        {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.0.0 Safari/537.36"},
+        {
+            "HTTP_USER_AGENT": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+        },
+        {
+            "HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.0.0 Safari/537.36"
+        },
         {"HTTP_USER_AGENT": "facebookexternalhit/1.1"},
         {"HTTP_USER_AGENT": "curl/8.5.0"},
         {"HTTP_USER_AGENT": ""},
@@ -164,8 +182,18 @@ def test_the_next_day_the_same_browser_is_a_new_visit_with_a_new_salt(
         {"HTTP_SEC_GPC": "1"},
         {"HTTP_DNT": "1"},
     ],
-    ids=["googlebot", "headless", "link-preview", "curl", "no-agent", "prefetch",
-         "prerender", "purpose", "gpc", "dnt"],
+    ids=[
+        "googlebot",
+        "headless",
+        "link-preview",
+        "curl",
+        "no-agent",
+        "prefetch",
+        "prerender",
+        "purpose",
+        "gpc",
+        "dnt",
+    ],
 )
 def test_bots_prefetches_and_do_not_track_are_not_counted(redis_counting, about, headers):
     client = Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ADDRESS)
@@ -269,14 +297,28 @@ def test_nothing_personal_is_stored(redis_counting, visitor, about):
     visitor.post(url + "&r=news.example.org")
     load(visitor, "/en/about/")
     salt = redis_counting.get(counter.key("salt", timezone.localdate().isoformat())).decode()
-    hashes = [m.decode() for m in redis_counting.smembers(counter.key("seen", timezone.localdate()))]
+    hashes = [
+        m.decode() for m in redis_counting.smembers(counter.key("seen", timezone.localdate()))
+    ]
     assert len(hashes) == 1
     counter.flush()
     # The table holds the day, language, page, referring host and two counts; nothing else.
-    columns = {c.name for c in connection.introspection.get_table_description(
-        connection.cursor(), DailyPageCount._meta.db_table)}
-    assert columns == {"id", "date", "language", "path", "page_id", "referrer_host", "views",
-                       "visits"}
+    columns = {
+        c.name
+        for c in connection.introspection.get_table_description(
+            connection.cursor(), DailyPageCount._meta.db_table
+        )
+    }
+    assert columns == {
+        "id",
+        "date",
+        "language",
+        "path",
+        "page_id",
+        "referrer_host",
+        "views",
+        "visits",
+    }
     # No table of the database holds the address, the browser, the salt or the hash.
     secrets = [ADDRESS, "Chrome/131", salt, hashes[0], hashes[0][:16]]
     with connection.cursor() as cursor:
@@ -337,7 +379,15 @@ def counted_period(db, about):
             (day, "tr", "/tr/hakkimizda/", about["tr"].pk, "example.org", 3, 3),
             (day + datetime.timedelta(days=1), "en", "/en/about/", about["en"].pk, "", 7, 5),
             (day + datetime.timedelta(days=1), "tr", "/tr/ara/", None, "", 2, 1),
-            (day + datetime.timedelta(days=5), "tr", "/tr/hakkimizda/", about["tr"].pk, "", 100, 50),
+            (
+                day + datetime.timedelta(days=5),
+                "tr",
+                "/tr/hakkimizda/",
+                about["tr"].pk,
+                "",
+                100,
+                50,
+            ),
         ]
     )
     return day, day + datetime.timedelta(days=2)
@@ -349,18 +399,27 @@ def test_the_donor_report_figures_equal_the_counts_for_the_period(counted_period
 
     start, end = counted_period
     activity = Activity.objects.create(
-        locale=about["tr"].locale, number=1, title="Saha çalışması",
-        planned_start=start, planned_end=end,
+        locale=about["tr"].locale,
+        number=1,
+        title="Saha çalışması",
+        planned_start=start,
+        planned_end=end,
     )
     ActivityLink.objects.create(activity=activity, page=about["tr"])
     translation = activity.copy_for_translation(about["en"].locale)
     translation.title = "Field study"
     translation.save()
     report = {row["language"]: row for row in report_rows(start, end)}
-    assert (report["tr"]["content_views"], report["tr"]["site_visits"],
-            report["tr"]["site_views"]) == (13, 8, 15)
-    assert (report["en"]["content_views"], report["en"]["site_visits"],
-            report["en"]["site_views"]) == (7, 5, 7)
+    assert (
+        report["tr"]["content_views"],
+        report["tr"]["site_visits"],
+        report["tr"]["site_views"],
+    ) == (13, 8, 15)
+    assert (
+        report["en"]["content_views"],
+        report["en"]["site_visits"],
+        report["en"]["site_views"],
+    ) == (7, 5, 7)
     # The same figures as the reach report for the period, and as the rows themselves.
     totals = figures.totals(start, end)
     assert totals == {"tr": {"views": 15, "visits": 8}, "en": {"views": 7, "visits": 5}}
@@ -383,9 +442,7 @@ def test_the_admin_report_and_dashboard_show_the_period(counted_period, about, a
     assert "example.org" in body and "/tr/hakkimizda/" in body and "Hakkımızda" in body
     bad = admin_client.get("/admin/reports/reach/", {"start": end, "end": start})
     assert "The end of the period must not be before its start." in bad.content.decode()
-    with time_machine.travel(
-        timezone.make_aware(datetime.datetime(2026, 4, 20, 12)), tick=False
-    ):
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 4, 20, 12)), tick=False):
         dashboard = admin_client.get("/admin/").content.decode()
     assert "Reach in the last 30 days" in dashboard
     assert re.findall(

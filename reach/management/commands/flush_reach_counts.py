@@ -12,9 +12,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--enqueue", action="store_true", help="Queue the flush for db_worker."
-        )
+        parser.add_argument("--enqueue", action="store_true", help="Queue the flush for db_worker.")
 
     def handle(self, *args, enqueue=False, **options):
         if not counter.available():
