@@ -1,9 +1,12 @@
 """Counting page views in Redis, without cookies and without keeping anything personal.
 
-A page view arrives from the beacon (``reach.views.hit``) and costs one Redis round trip:
-a Lua script adds the visitor's daily hash to the day's set (is this a new visit?) and
-increments the day's counters for the page. ``flush`` moves the counters into
-``DailyPageCount`` rows; it is run by the ``flush_reach_counts`` command or task.
+A page view arrives from the beacon (``reach.views.hit``) and costs no network round
+trip: it waits in the worker's memory, reduced to (day, page, visitor's daily hash), and
+a thread of each worker pushes what waits to Redis every ``REACH_PUSH_SECONDS`` (1 s) in
+one round trip. There a Lua script adds each hash to the day's set (is this a new
+visit?) and increments the day's counters. ``flush`` moves the counters into
+``DailyPageCount`` rows; it is run by the ``flush_reach_counts`` command or task. A
+worker killed outright loses at most its last second of views.
 
 Telling a new visit from a reload, the way privacy-first analytics tools do: the hash of
 a random salt, the client address, its user agent and the site's host. The salt is made
@@ -15,11 +18,14 @@ browser, and the hash cannot be traced back to an address.
 If Redis is unreachable, counting stops quietly for ``RETRY_SECONDS`` and the endpoint
 still answers at once; the pages themselves never touch Redis for this."""
 
+import atexit
 import datetime
 import hashlib
 import logging
+import os
 import re
 import secrets
+import threading
 import time
 import uuid
 from collections import defaultdict
@@ -45,19 +51,22 @@ BOT_PATTERN = re.compile(
 )
 HOST_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
 
-# Page views, visits and the day's visitor set in one round trip.
-# KEYS: views hash, visits hash, seen set; ARGV: field, visitor hash, seen TTL, counter TTL.
-COUNT_SCRIPT = """
-local new = redis.call('SADD', KEYS[3], ARGV[2])
-redis.call('EXPIRE', KEYS[3], ARGV[3])
-redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-if new == 1 then
-  redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-  redis.call('EXPIRE', KEYS[2], ARGV[4])
+# A batch of page views of one day in one round trip: for each (field, visitor hash) pair,
+# one page view, and one visit when the hash is new in the day's set.
+# KEYS: views hash, visits hash, seen set; ARGV: seen TTL, counter TTL, field, hash, field…
+PUSH_SCRIPT = """
+for i = 3, #ARGV, 2 do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+  if redis.call('SADD', KEYS[3], ARGV[i + 1]) == 1 then
+    redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
+  end
 end
-return new
+redis.call('EXPIRE', KEYS[3], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return 1
 """
+BATCH = 500
 
 
 def enabled():
@@ -124,6 +133,9 @@ class RedisCounter:
 
     def __init__(self):
         self._salt = (None, None)
+        self._lock = threading.Lock()
+        self._pending = []
+        self._pusher_pid = None
         self._down_until = 0.0
         self._script = None
 
@@ -173,34 +185,90 @@ class RedisCounter:
         return hashlib.sha256(material).hexdigest()[:32]
 
     def count(self, request, path, language, page_id, referrer):
-        """Count one page view; False (quietly) when Redis is unreachable."""
+        """Count one page view; False (quietly) when Redis is unreachable.
+
+        The view waits in this worker's memory (its visitor already reduced to the day's
+        hash) and reaches Redis with the others within ``REACH_PUSH_SECONDS``: a request
+        costs no round trip, and a push of many views costs one."""
         if not self.available() or time.monotonic() < self._down_until:
             return False
         from redis.exceptions import RedisError
 
         day = timezone.localdate()
         try:
+            visitor = self.visitor(self.client(), day, request)  # Redis once a day, for the salt
+        except RedisError as error:
+            self._pause(error)
+            return False
+        field = "\t".join([language, str(page_id or ""), referrer, path])
+        with self._lock:
+            self._pending.append((day, field, visitor))
+        interval = getattr(settings, "REACH_PUSH_SECONDS", 1.0)
+        if interval <= 0:
+            self.push()
+        else:
+            self._start_pusher(interval)
+        return True
+
+    def _pause(self, error):
+        self._down_until = time.monotonic() + RETRY_SECONDS
+        self._script = None
+        logger.warning("Reach counting paused for %ss: %s", RETRY_SECONDS, error)
+
+    def push(self):
+        """Send this worker's waiting page views to Redis (dropped if it is down)."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+        if not pending or not self.available():
+            return
+        from redis.exceptions import RedisError
+
+        by_day = defaultdict(list)
+        for day, field, visitor in pending:
+            by_day[day].extend((field, visitor))
+        try:
             client = self.client()
             if self._script is None:
-                self._script = client.register_script(COUNT_SCRIPT)
-            field = "\t".join([language, str(page_id or ""), referrer, path])
-            stamp = day.isoformat()
-            self._script(
-                keys=[self.key("views", stamp), self.key("visits", stamp), self.key("seen", stamp)],
-                args=[
-                    field,
-                    self.visitor(client, day, request),
-                    _seconds_left_in(day),
-                    COUNTER_TTL,
-                ],
-                client=client,
-            )
+                self._script = client.register_script(PUSH_SCRIPT)
+            for day, pairs in by_day.items():
+                stamp = day.isoformat()
+                keys = [
+                    self.key("views", stamp),
+                    self.key("visits", stamp),
+                    self.key("seen", stamp),
+                ]
+                for start in range(0, len(pairs), 2 * BATCH):
+                    self._script(
+                        keys=keys,
+                        args=[
+                            _seconds_left_in(day),
+                            COUNTER_TTL,
+                            *pairs[start : start + 2 * BATCH],
+                        ],
+                        client=client,
+                    )
         except RedisError as error:
-            self._down_until = time.monotonic() + RETRY_SECONDS
-            self._script = None
-            logger.warning("Reach counting paused for %ss: %s", RETRY_SECONDS, error)
-            return False
-        return True
+            self._pause(error)
+
+    def _start_pusher(self, interval):
+        """One pushing thread per worker process, started on its first page view (after
+        gunicorn has forked it); a daemon, so it never holds up a worker's exit."""
+        if self._pusher_pid == os.getpid():
+            return
+        with self._lock:
+            if self._pusher_pid == os.getpid():
+                return
+            self._pusher_pid = os.getpid()
+
+        def run():
+            while True:
+                time.sleep(interval)
+                try:
+                    self.push()
+                except Exception:  # never let the thread die: the next push retries
+                    logger.exception("Reach push failed")
+
+        threading.Thread(target=run, name="reach-pusher", daemon=True).start()
 
     def flush(self):
         """Move every day's counters from Redis into ``DailyPageCount``; the number of
@@ -211,6 +279,7 @@ class RedisCounter:
         database commit leaves its keys behind, and the next run writes them."""
         if not self.available():
             return 0
+        self.push()
         client = self.client()
         lock = client.lock(self.key("flush-lock"), timeout=600, blocking_timeout=60)
         if not lock.acquire():
@@ -261,3 +330,5 @@ class RedisCounter:
 
 
 counter = RedisCounter()
+# A worker that stops normally (gunicorn's graceful restart) sends what it still holds.
+atexit.register(counter.push)

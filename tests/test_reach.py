@@ -46,7 +46,9 @@ def redis_counting():
     with override_settings(CACHES=caches, REACH_CACHE="reach"):
         client = counter.client()
         counter._salt = (None, None)
+        counter._pending.clear()
         yield client
+        counter._pending.clear()
         for key in client.scan_iter(match=caches["reach"]["KEY_PREFIX"] + "*"):
             client.delete(key)
     counter._salt = (None, None)
@@ -249,6 +251,7 @@ def test_with_redis_down_pages_and_the_endpoint_answer_and_nothing_is_counted(vi
     caches = redis_caches(location="redis://127.0.0.1:1/0")
     with override_settings(CACHES=caches, REACH_CACHE="reach"):
         counter._down_until = 0.0
+        counter._salt = (None, None)
         page = visitor.get("/tr/hakkimizda/")
         assert page.status_code == 200
         url, _pixel = beacon_of(page)
@@ -296,6 +299,7 @@ def test_nothing_personal_is_stored(redis_counting, visitor, about):
     url, _pixel = beacon_of(visitor.get("/tr/hakkimizda/"))
     visitor.post(url + "&r=news.example.org")
     load(visitor, "/en/about/")
+    counter.push()
     salt = redis_counting.get(counter.key("salt", timezone.localdate().isoformat())).decode()
     hashes = [
         m.decode() for m in redis_counting.smembers(counter.key("seen", timezone.localdate()))
