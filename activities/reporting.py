@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 from wagtail.models import Locale
 
 from .models import Activity, ActivityLink, KeyFigure
@@ -132,19 +132,19 @@ def report_rows(start, end):
 
 
 COLUMNS = [
-    ("language", "Language"),
-    ("number", "Activity no."),
-    ("activity", "Activity"),
-    ("status", "Status"),
-    ("events", "Events held"),
-    ("participants", "Participants"),
-    ("news", "News published"),
-    ("downloads", "Kit downloads"),
-    ("subscribers", "Newsletter subscribers gained (language-wide)"),
-    ("content_views", "Views of the activity's content"),
-    ("site_visits", "Website visits (language-wide)"),
-    ("site_views", "Website page views (language-wide)"),
-    ("figures", "Key figures"),
+    ("language", gettext_noop("Language")),
+    ("number", gettext_noop("Activity no.")),
+    ("activity", gettext_noop("Activity")),
+    ("status", gettext_noop("Status")),
+    ("events", gettext_noop("Events held")),
+    ("participants", gettext_noop("Participants")),
+    ("news", gettext_noop("News published")),
+    ("downloads", gettext_noop("Kit downloads")),
+    ("subscribers", gettext_noop("Newsletter subscribers gained (language-wide)")),
+    ("content_views", gettext_noop("Views of the activity's content")),
+    ("site_visits", gettext_noop("Website visits (language-wide)")),
+    ("site_views", gettext_noop("Website page views (language-wide)")),
+    ("figures", gettext_noop("Key figures")),
 ]
 
 
