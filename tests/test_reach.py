@@ -62,8 +62,8 @@ def visitor():
 
 @pytest.fixture
 def about(homes, add_page, translate):
-    page = add_page(homes["tr"], StandardPage, title="Hakkımızda", slug="hakkimizda")
-    translation = translate(page, "about", title="About us")
+    page = add_page(homes["tr"], StandardPage, title="Ölçülen sayfa", slug="olculen-sayfa")
+    translation = translate(page, "measured-page", title="Measured page")
     return {"tr": page, "en": translation}
 
 
@@ -101,17 +101,17 @@ def rows():
 def test_a_page_view_is_counted_once_per_load_in_its_language_and_page(
     redis_counting, visitor, about
 ):
-    page = visitor.get("/tr/hakkimizda/")
+    page = visitor.get("/tr/olculen-sayfa/")
     assert rows() == []  # the page itself counts nothing: a cached copy would not either
     script, pixel = beacon_of(page)
     assert visitor.post(script).status_code == 204
-    load(visitor, "/en/about/")
+    load(visitor, "/en/measured-page/")
     today = timezone.localdate()
     assert rows() == [
         {
             "date": today,
             "language": "en",
-            "path": "/en/about/",
+            "path": "/en/measured-page/",
             "page_id": about["en"].pk,
             "referrer_host": "",
             "views": 1,
@@ -120,7 +120,7 @@ def test_a_page_view_is_counted_once_per_load_in_its_language_and_page(
         {
             "date": today,
             "language": "tr",
-            "path": "/tr/hakkimizda/",
+            "path": "/tr/olculen-sayfa/",
             "page_id": about["tr"].pk,
             "referrer_host": "",
             "views": 1,
@@ -129,23 +129,23 @@ def test_a_page_view_is_counted_once_per_load_in_its_language_and_page(
     ]
     # The page is the same bytes for every visitor: a shared cache serves it unchanged,
     # and each load of that copy calls the beacon once.
-    again = visitor.get("/tr/hakkimizda/")
+    again = visitor.get("/tr/olculen-sayfa/")
     assert beacon_of(again) == beacon_of(page)
     assert script == pixel
     visitor.get(pixel)  # the no-JavaScript image
-    assert DailyPageCount.objects.get(path="/tr/hakkimizda/").views == 1
+    assert DailyPageCount.objects.get(path="/tr/olculen-sayfa/").views == 1
     assert rows()[1]["views"] == 2
 
 
 def test_a_reload_within_the_day_is_a_view_not_a_new_visit(redis_counting, visitor, about):
     for _ in range(3):
-        load(visitor, "/tr/hakkimizda/")
+        load(visitor, "/tr/olculen-sayfa/")
     other_browser = Client(HTTP_USER_AGENT=BROWSER.replace("131", "130"), REMOTE_ADDR=ADDRESS)
-    load(other_browser, "/tr/hakkimizda/")
+    load(other_browser, "/tr/olculen-sayfa/")
     other_address = Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="198.51.100.9")
     load(other_address, "/tr/")
     counted = {row["path"]: (row["views"], row["visits"]) for row in rows()}
-    assert counted == {"/tr/hakkimizda/": (4, 2), "/tr/": (1, 1)}
+    assert counted == {"/tr/olculen-sayfa/": (4, 2), "/tr/": (1, 1)}
 
 
 def test_the_next_day_the_same_browser_is_a_new_visit_with_a_new_salt(
@@ -153,14 +153,15 @@ def test_the_next_day_the_same_browser_is_a_new_visit_with_a_new_salt(
 ):
     first = timezone.make_aware(datetime.datetime(2026, 3, 2, 23, 50))
     with time_machine.travel(first, tick=False):
-        load(visitor, "/tr/hakkimizda/")
-        load(visitor, "/tr/hakkimizda/")
+        load(visitor, "/tr/olculen-sayfa/")
+        load(visitor, "/tr/olculen-sayfa/")
+        counter.push()
         salt = redis_counting.get(counter.key("salt", "2026-03-02"))
         # Yesterday's salt and visitor set vanish at the end of the day.
         assert 0 < redis_counting.ttl(counter.key("salt", "2026-03-02")) <= 11 * 60
         assert 0 < redis_counting.ttl(counter.key("seen", "2026-03-02")) <= 11 * 60
     with time_machine.travel(first + datetime.timedelta(minutes=20), tick=False):
-        load(visitor, "/tr/hakkimizda/")
+        load(visitor, "/tr/olculen-sayfa/")
         assert redis_counting.get(counter.key("salt", "2026-03-03")) != salt
     counted = {row["date"].isoformat(): (row["views"], row["visits"]) for row in rows()}
     assert counted == {"2026-03-02": (2, 1), "2026-03-03": (1, 1)}
@@ -199,21 +200,21 @@ def test_the_next_day_the_same_browser_is_a_new_visit_with_a_new_salt(
 )
 def test_bots_prefetches_and_do_not_track_are_not_counted(redis_counting, about, headers):
     client = Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ADDRESS)
-    response = client.get("/tr/hakkimizda/")
+    response = client.get("/tr/olculen-sayfa/")
     url, _pixel = beacon_of(response)
     for method in (client.post, client.get):
         hit = method(url, **headers)
         assert hit.status_code in (200, 204)
         assert hit["Cache-Control"] == "private, no-store"
     assert rows() == []
-    load(client, "/tr/hakkimizda/")  # the same request without the header is counted
+    load(client, "/tr/olculen-sayfa/")  # the same request without the header is counted
     assert [row["views"] for row in rows()] == [1]
 
 
 def test_only_the_referring_sites_host_is_kept_and_this_site_is_not_a_referrer(
     redis_counting, visitor, about
 ):
-    url, _pixel = beacon_of(visitor.get("/tr/hakkimizda/"))
+    url, _pixel = beacon_of(visitor.get("/tr/olculen-sayfa/"))
     visitor.post(url + "&r=WWW.Example.ORG")
     visitor.post(url + "&r=testserver")  # a link from our own pages
     visitor.post(url + "&r=" + "x" * 300)  # not a host name
@@ -223,7 +224,7 @@ def test_only_the_referring_sites_host_is_kept_and_this_site_is_not_a_referrer(
 
 
 def test_the_endpoint_is_never_cached_and_sets_no_cookie(redis_counting, visitor, about):
-    url, pixel = beacon_of(visitor.get("/tr/hakkimizda/"))
+    url, pixel = beacon_of(visitor.get("/tr/olculen-sayfa/"))
     for response in (visitor.post(url), visitor.get(pixel), visitor.post("/reach/hit?p=/nowhere")):
         assert response["Cache-Control"] == "private, no-store"
         assert not response.cookies
@@ -252,7 +253,7 @@ def test_with_redis_down_pages_and_the_endpoint_answer_and_nothing_is_counted(vi
     with override_settings(CACHES=caches, REACH_CACHE="reach"):
         counter._down_until = 0.0
         counter._salt = (None, None)
-        page = visitor.get("/tr/hakkimizda/")
+        page = visitor.get("/tr/olculen-sayfa/")
         assert page.status_code == 200
         url, _pixel = beacon_of(page)
         assert visitor.post(url).status_code == 204
@@ -265,7 +266,7 @@ def test_with_redis_down_pages_and_the_endpoint_answer_and_nothing_is_counted(vi
 def test_counts_made_during_a_flush_or_left_by_a_failed_one_are_not_lost(
     redis_counting, visitor, about, monkeypatch
 ):
-    load(visitor, "/tr/hakkimizda/")
+    load(visitor, "/tr/olculen-sayfa/")
     original = DailyPageCount.add_counts
 
     def failing(rows):
@@ -274,10 +275,10 @@ def test_counts_made_during_a_flush_or_left_by_a_failed_one_are_not_lost(
     monkeypatch.setattr(DailyPageCount, "add_counts", failing)
     with pytest.raises(RuntimeError):
         counter.flush()
-    load(visitor, "/tr/hakkimizda/")  # counted while the failed run's keys wait
+    load(visitor, "/tr/olculen-sayfa/")  # counted while the failed run's keys wait
     monkeypatch.setattr(DailyPageCount, "add_counts", original)
     assert [(row["views"], row["visits"]) for row in rows()] == [(2, 1)]
-    load(visitor, "/tr/hakkimizda/")
+    load(visitor, "/tr/olculen-sayfa/")
     assert [(row["views"], row["visits"]) for row in rows()] == [(3, 1)]
     assert counter.flush() == 0
 
@@ -287,18 +288,18 @@ def test_the_flush_command_and_task_write_the_counts(redis_counting, visitor, ab
 
     from reach.tasks import flush_reach_counts
 
-    load(visitor, "/tr/hakkimizda/")
+    load(visitor, "/tr/olculen-sayfa/")
     call_command("flush_reach_counts", verbosity=0)
     assert DailyPageCount.objects.get().views == 1
-    load(visitor, "/tr/hakkimizda/")
+    load(visitor, "/tr/olculen-sayfa/")
     flush_reach_counts.enqueue()  # the immediate backend runs it at once
     assert DailyPageCount.objects.get().views == 2
 
 
 def test_nothing_personal_is_stored(redis_counting, visitor, about):
-    url, _pixel = beacon_of(visitor.get("/tr/hakkimizda/"))
+    url, _pixel = beacon_of(visitor.get("/tr/olculen-sayfa/"))
     visitor.post(url + "&r=news.example.org")
-    load(visitor, "/en/about/")
+    load(visitor, "/en/measured-page/")
     counter.push()
     salt = redis_counting.get(counter.key("salt", timezone.localdate().isoformat())).decode()
     hashes = [
@@ -379,14 +380,14 @@ def counted_period(db, about):
     day = datetime.date(2026, 4, 10)
     DailyPageCount.add_counts(
         [
-            (day, "tr", "/tr/hakkimizda/", about["tr"].pk, "", 10, 4),
-            (day, "tr", "/tr/hakkimizda/", about["tr"].pk, "example.org", 3, 3),
-            (day + datetime.timedelta(days=1), "en", "/en/about/", about["en"].pk, "", 7, 5),
+            (day, "tr", "/tr/olculen-sayfa/", about["tr"].pk, "", 10, 4),
+            (day, "tr", "/tr/olculen-sayfa/", about["tr"].pk, "example.org", 3, 3),
+            (day + datetime.timedelta(days=1), "en", "/en/measured-page/", about["en"].pk, "", 7, 5),
             (day + datetime.timedelta(days=1), "tr", "/tr/ara/", None, "", 2, 1),
             (
                 day + datetime.timedelta(days=5),
                 "tr",
-                "/tr/hakkimizda/",
+                "/tr/olculen-sayfa/",
                 about["tr"].pk,
                 "",
                 100,
@@ -443,7 +444,7 @@ def test_the_admin_report_and_dashboard_show_the_period(counted_period, about, a
         r'data-language="(\w+)">.*?class="visits">(\d+)</td><td class="views">(\d+)', body
     )
     assert languages == [("tr", "8", "15"), ("en", "5", "7"), ("all", "13", "22")]
-    assert "example.org" in body and "/tr/hakkimizda/" in body and "Hakkımızda" in body
+    assert "example.org" in body and "/tr/olculen-sayfa/" in body and "Ölçülen sayfa" in body
     bad = admin_client.get("/admin/reports/reach/", {"start": end, "end": start})
     assert "The end of the period must not be before its start." in bad.content.decode()
     with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 4, 20, 12)), tick=False):
