@@ -382,7 +382,15 @@ def counted_period(db, about):
         [
             (day, "tr", "/tr/olculen-sayfa/", about["tr"].pk, "", 10, 4),
             (day, "tr", "/tr/olculen-sayfa/", about["tr"].pk, "example.org", 3, 3),
-            (day + datetime.timedelta(days=1), "en", "/en/measured-page/", about["en"].pk, "", 7, 5),
+            (
+                day + datetime.timedelta(days=1),
+                "en",
+                "/en/measured-page/",
+                about["en"].pk,
+                "",
+                7,
+                5,
+            ),
             (day + datetime.timedelta(days=1), "tr", "/tr/ara/", None, "", 2, 1),
             (
                 day + datetime.timedelta(days=5),
@@ -446,10 +454,11 @@ def test_the_admin_report_and_dashboard_show_the_period(counted_period, about, a
     assert languages == [("tr", "8", "15"), ("en", "5", "7"), ("all", "13", "22")]
     assert "example.org" in body and "/tr/olculen-sayfa/" in body and "Ölçülen sayfa" in body
     bad = admin_client.get("/admin/reports/reach/", {"start": end, "end": start})
-    assert "The end of the period must not be before its start." in bad.content.decode()
+    # The admin speaks the user's language (Turkish by default).
+    assert "Dönemin sonu başlangıcından önce olamaz." in bad.content.decode()
     with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 4, 20, 12)), tick=False):
         dashboard = admin_client.get("/admin/").content.decode()
-    assert "Reach in the last 30 days" in dashboard
+    assert "Son 30 günde erişim" in dashboard
     assert re.findall(
         r'data-language="(\w+)">.*?class="visits">(\d+)</td><td class="views">(\d+)', dashboard
     ) == [("tr", "58", "115"), ("en", "5", "7")]
@@ -460,4 +469,5 @@ def test_editors_without_the_report_permission_do_not_see_it(make_user, client, 
     client.force_login(user)
     refused = client.get("/admin/reports/reach/")  # Wagtail turns the 403 into a message
     assert (refused.status_code, refused.url) == (302, "/admin/")
-    assert "Reach in the last 30 days" not in client.get("/admin/").content.decode()
+    dashboard = client.get("/admin/").content.decode()
+    assert "Reach in the last 30 days" not in dashboard and "Son 30 günde" not in dashboard
