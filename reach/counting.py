@@ -270,7 +270,7 @@ class RedisCounter:
 
         threading.Thread(target=run, name="reach-pusher", daemon=True).start()
 
-    def flush(self):
+    def flush(self, wait=True):
         """Move every day's counters from Redis into ``DailyPageCount``; the number of
         page views written.
 
@@ -282,7 +282,7 @@ class RedisCounter:
         self.push()
         client = self.client()
         lock = client.lock(self.key("flush-lock"), timeout=600, blocking_timeout=60)
-        if not lock.acquire():
+        if not lock.acquire(blocking=wait):  # wait=False: the report does not queue behind a running flush
             return 0
         try:
             run = uuid.uuid4().hex

@@ -45,7 +45,7 @@ def report_view(request):
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     # Today's views are still in Redis: bring them in so the report is up to the minute.
     try:
-        counter.flush()
+        counter.flush(wait=False)
     except RedisError:
         pass  # the rows already written are shown; the rest waits for the next flush
     totals = figures.totals(start, end)
