@@ -282,7 +282,7 @@ class RedisCounter:
         self.push()
         client = self.client()
         lock = client.lock(self.key("flush-lock"), timeout=600, blocking_timeout=60)
-        if not lock.acquire(blocking=wait):  # wait=False: the report does not queue behind a running flush
+        if not lock.acquire(blocking=wait):  # the report never queues behind one
             return 0
         try:
             run = uuid.uuid4().hex
