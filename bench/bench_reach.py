@@ -78,9 +78,22 @@ def free_port():
 
 def start(command, env, port, probe, cwd=ROOT):
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", *command, "--workers", "2", "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning", "--no-control-socket"],
-        cwd=cwd, env=env, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            *command,
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--no-control-socket",
+        ],
+        cwd=cwd,
+        env=env,
+        start_new_session=True,
     )
     for _ in range(150):
         try:
@@ -113,8 +126,10 @@ def wrk(url, headers=(), script=None):
         value, unit = float(match.group(1)), match.group(2)
         p99 = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
     errors = 0
-    for pattern in (r"Non-2xx or 3xx responses: (\d+)",
-                    r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"):
+    for pattern in (
+        r"Non-2xx or 3xx responses: (\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
         found = re.search(pattern, output)
         if found:
             errors += sum(int(g) for g in found.groups())
@@ -159,11 +174,16 @@ def main():
         connections.close_all()
 
         ports = {"minimal": free_port(), "on": free_port(), "off": free_port()}
-        servers.append(start(["--chdir", str(ROOT / "bench"), "minimal_view:application"],
-                             {**os.environ}, ports["minimal"], "/"))
+        servers.append(
+            start(
+                ["--chdir", str(ROOT / "bench"), "minimal_view:application"],
+                {**os.environ},
+                ports["minimal"],
+                "/",
+            )
+        )
         servers.append(start(["website.wsgi"], {**env, "BENCH_REACH": "on"}, ports["on"], "/tr/"))
-        servers.append(start(["website.wsgi"], {**env, "BENCH_REACH": "off"}, ports["off"],
-                             "/tr/"))
+        servers.append(start(["website.wsgi"], {**env, "BENCH_REACH": "off"}, ports["off"], "/tr/"))
         beacon = f"/reach/hit?p=/tr/&id={home.pk}"
         browser = [f"User-Agent: {BROWSER}"]
         fresh = [*browser, "Cookie: sessionid=bench-not-from-the-page-cache"]
@@ -171,15 +191,22 @@ def main():
         log(f"wrk: 2 threads, 10 connections, {SECONDS} s per line; gunicorn 2 sync workers each\n")
         lines = [
             ("minimal Django view (30 KB)", f"http://127.0.0.1:{ports['minimal']}/", [], None),
-            ("counting endpoint (POST, new visits)", f"http://127.0.0.1:{ports['on']}{beacon}",
-             [], lua),
+            (
+                "counting endpoint (POST, new visits)",
+                f"http://127.0.0.1:{ports['on']}{beacon}",
+                [],
+                lua,
+            ),
             ("endpoint, counting off", f"http://127.0.0.1:{ports['off']}{beacon}", [], lua),
             ("page /tr/ counting on", f"http://127.0.0.1:{ports['on']}/tr/", browser, None),
             ("page /tr/ counting off", f"http://127.0.0.1:{ports['off']}/tr/", browser, None),
-            ("page /tr/ rendered, counting on", f"http://127.0.0.1:{ports['on']}/tr/", fresh,
-             None),
-            ("page /tr/ rendered, counting off", f"http://127.0.0.1:{ports['off']}/tr/", fresh,
-             None),
+            ("page /tr/ rendered, counting on", f"http://127.0.0.1:{ports['on']}/tr/", fresh, None),
+            (
+                "page /tr/ rendered, counting off",
+                f"http://127.0.0.1:{ports['off']}/tr/",
+                fresh,
+                None,
+            ),
         ]
         # Interleaved rounds, best round kept: a machine shared with other work slows
         # whichever line happens to run at a busy moment, never speeds one up.
@@ -190,15 +217,22 @@ def main():
         results = []
         for label, *_rest in lines:
             best = max(rounds[label], key=lambda r: r["rps"])
-            best = {**best, "errors": sum(r["errors"] for r in rounds[label]),
-                    "total": sum(r["total"] for r in rounds[label])}
+            best = {
+                **best,
+                "errors": sum(r["errors"] for r in rounds[label]),
+                "total": sum(r["total"] for r in rounds[label]),
+            }
             results.append((label, best))
         reference = results[0][1]["rps"]
-        log(f"{'best of ' + str(ROUNDS) + ' rounds':<38} {'req/s':>8} {'p99 ms':>8} "
-            f"{'errors':>6} {'of minimal':>10}")
+        log(
+            f"{'best of ' + str(ROUNDS) + ' rounds':<38} {'req/s':>8} {'p99 ms':>8} "
+            f"{'errors':>6} {'of minimal':>10}"
+        )
         for label, result in results:
-            log(f"{label:<38} {result['rps']:>8.0f} {result['p99']:>8.1f} {result['errors']:>6} "
-                f"{result['rps'] / reference:>10.0%}")
+            log(
+                f"{label:<38} {result['rps']:>8.0f} {result['p99']:>8.1f} {result['errors']:>6} "
+                f"{result['rps'] / reference:>10.0%}"
+            )
 
         from reach.counting import counter
         from reach.models import DailyPageCount
