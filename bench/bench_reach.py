@@ -155,6 +155,10 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": prefix,
+        # wrk plays the reverse proxy: one trusted hop on loopback.
+        "TRUSTED_PROXY_COUNT": "1",
+        "TRUSTED_PROXY_IPS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "https://reach-bench.example.org",
     }
     run_sql(admin_url, f'CREATE DATABASE "{name}"')
     servers = []

@@ -171,7 +171,7 @@ class RedisCounter:
         return salt
 
     def visitor(self, client, day, request):
-        from website.security import client_ip
+        from website.client_address import client_ip
 
         salt = self._salt_for(client, day)
         material = b"\n".join(
