@@ -2,10 +2,11 @@
 
 It counts the same records the public pages show: live, public pages tagged with the
 activity (in any language, as the activity pages do), the kits' download counters and
-the newsletter's confirmed subscribers, and the trainers and organisations reached
+the newsletter's confirmed subscribers, the trainers and organisations reached
 (distinct trainers and organisations that downloaded from the activity's kits, counted
-from the trainers app's download records, which outlive erased trainers). Apps that are
-not installed count as nothing."""
+from the trainers app's download records, which outlive erased trainers), and the reach
+app's page views and visits (views of the activity's content in that language; visits
+and views language-wide). Apps that are not installed count as nothing."""
 
 import csv
 import datetime
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 from wagtail.models import Locale
 
 from .models import Activity, ActivityLink, KeyFigure
@@ -44,6 +45,19 @@ def report_rows(start, end):
     DocumentDownload = _model("resources.DocumentDownload")
     Subscriber = _model("newsletter.Subscriber")
     TrainerDownload = _model("trainers.TrainerDownload")
+    PageCount = _model("reach.DailyPageCount")
+
+    content_views, site_reach = {}, {}
+    if PageCount is not None:
+        counts = PageCount.objects.filter(date__range=(start, end))
+        for row in (
+            counts.filter(page__isnull=False)
+            .values("language", "page__translation_key")
+            .annotate(n=Sum("views"))
+        ):
+            content_views[(row["language"], row["page__translation_key"])] = row["n"]
+        for row in counts.values("language").annotate(v=Sum("views"), n=Sum("visits")):
+            site_reach[row["language"]] = (row["n"], row["v"])
 
     links = {}
     for activity_key, page_key in ActivityLink.objects.values_list(
@@ -116,6 +130,9 @@ def report_rows(start, end):
                     "subscribers": subscribers,
                     "trainers": trainers,
                     "organisations": organisations,
+                    "content_views": sum(content_views.get((code, key), 0) for key in keys),
+                    "site_visits": site_reach.get(code, (0, 0))[0],
+                    "site_views": site_reach.get(code, (0, 0))[1],
                     "figures": "; ".join(
                         f"{f.label}: {f.display_value}{' ' + f.unit if f.unit else ''}"
                         for f in figures
@@ -126,18 +143,21 @@ def report_rows(start, end):
 
 
 COLUMNS = [
-    ("language", "Language"),
-    ("number", "Activity no."),
-    ("activity", "Activity"),
-    ("status", "Status"),
-    ("events", "Events held"),
-    ("participants", "Participants"),
-    ("news", "News published"),
-    ("downloads", "Kit downloads"),
-    ("subscribers", "Newsletter subscribers gained (language-wide)"),
-    ("trainers", "Trainers reached"),
-    ("organisations", "Organisations reached"),
-    ("figures", "Key figures"),
+    ("language", gettext_noop("Language")),
+    ("number", gettext_noop("Activity no.")),
+    ("activity", gettext_noop("Activity")),
+    ("status", gettext_noop("Status")),
+    ("events", gettext_noop("Events held")),
+    ("participants", gettext_noop("Participants")),
+    ("news", gettext_noop("News published")),
+    ("downloads", gettext_noop("Kit downloads")),
+    ("subscribers", gettext_noop("Newsletter subscribers gained (language-wide)")),
+    ("content_views", gettext_noop("Views of the activity's content")),
+    ("site_visits", gettext_noop("Website visits (language-wide)")),
+    ("site_views", gettext_noop("Website page views (language-wide)")),
+    ("trainers", gettext_noop("Trainers reached")),
+    ("organisations", gettext_noop("Organisations reached")),
+    ("figures", gettext_noop("Key figures")),
 ]
 
 
@@ -190,12 +210,12 @@ def kit_rows(start, end):
 
 
 KIT_COLUMNS = [
-    ("language", "Language"),
-    ("number", "Activity no."),
-    ("kit", "Training kit"),
-    ("trainers", "Trainers reached"),
-    ("organisations", "Organisations reached"),
-    ("downloads", "Trainer downloads"),
+    ("language", gettext_noop("Language")),
+    ("number", gettext_noop("Activity no.")),
+    ("kit", gettext_noop("Training kit")),
+    ("trainers", gettext_noop("Trainers reached")),
+    ("organisations", gettext_noop("Organisations reached")),
+    ("downloads", gettext_noop("Trainer downloads")),
 ]
 
 

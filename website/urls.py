@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("reach/", include("reach.urls")),
     path("", include("website.site_urls")),
 ]
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "navigation",
     "trainers",
     "bilingual",
+    "reach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "reach.middleware.BeaconMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bilingual.middleware.LocaleMiddleware",
