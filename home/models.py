@@ -11,12 +11,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.languages import active_language
 from bilingual.slugs import TurkishSlugMixin
-from website.cache import remember, restricted_paths
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -98,22 +97,6 @@ class BasePage(TurkishSlugMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
-
-    def get_view_restrictions(self):
-        """Wagtail looks the page's and its ancestors' restrictions up on every request
-        (two queries); where no page of the site is restricted, none can apply."""
-        if not restricted_paths():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-    def get_context(self, request, *args, **kwargs):
-        # The templates and tags read the page's locale several times; locales hardly
-        # ever change, so the one kept with the shared data saves a query or two a page.
-        if not type(self).locale.is_cached(self):
-            self.locale = remember(
-                "locale", lambda: Locale.objects.get(pk=self.locale_id), self.locale_id
-            )
-        return super().get_context(request, *args, **kwargs)
 
 
 class HomePage(BasePage):
@@ -318,12 +301,19 @@ class SiteProfile(TranslatableMixin, models.Model):
         return self.site_name
 
     @classmethod
-    def current(cls):
+    def current(cls, request=None):
         """The active language's profile, as every page's header and footer show it
-        (kept with the page cache until a change)."""
-        return remember(
-            "site_profile", lambda: cls.objects.for_active_language().first(), active_language()
-        )
+        (read once per request when given one: the header, the footer and the head
+        metadata all ask)."""
+        language = active_language()
+        read = getattr(request, "site_profile_by_language", None)
+        if read is None:
+            read = {}
+            if request is not None:
+                request.site_profile_by_language = read
+        if language not in read:
+            read[language] = cls.objects.for_active_language().first()
+        return read[language]
 
 
 class Partner(TranslatableMixin, models.Model):
@@ -372,11 +362,7 @@ class Partner(TranslatableMixin, models.Model):
     @classmethod
     def for_footer(cls):
         """The active language's partners, as every page's footer lists them."""
-        return remember(
-            "footer_partners",
-            lambda: list(cls.objects.for_active_language().select_related("logo")),
-            active_language(),
-        )
+        return list(cls.objects.for_active_language().select_related("logo"))
 
 
 @register_setting(icon="site")
@@ -417,15 +403,13 @@ class SocialSettings(BaseSiteSetting):
 
     @classmethod
     def for_page_chrome(cls, request):
-        """The request's site's settings as every page's head and footer use them
-        (kept with the page cache until a change; ``for_request`` reads the database
-        once per request)."""
+        """The request's site's settings as every page's head and footer use them (read
+        once per request: Wagtail keeps them on the request)."""
         from wagtail.models import Site
 
-        site = Site.find_for_request(request)
-        if site is None:
+        if Site.find_for_request(request) is None:
             return None
-        return remember("social_settings", lambda: cls.for_site(site), site.pk)
+        return cls.for_request(request)
 
     @property
     def links(self):

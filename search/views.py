@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 
 from bilingual.text import fold as case_fold
-from website.cache import ANY_PAGE, exclude_private, keepable_page, remember, remember_for_request
 
 from .results import describe, summary_of
 from .text import clean_query, search_terms
@@ -36,13 +36,12 @@ def _log_query(query, language):
 
 def _promotions(search_query, locale, request):
     """Editors' picks for this query: live public pages of this language, or links."""
-    # Most sites promote nothing: spare each search the lookup (a new promotion purges
-    # the shared data, PAGE_CACHE_PURGE_ALL_ON).
-    if not remember("has_search_promotions", SearchPromotion.objects.exists):
+    # Most sites promote nothing: one cheap query spares reading the picks.
+    if not SearchPromotion.objects.exists():
         return []
     picks = list(search_query.editors_picks.order_by("sort_order"))
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    pages = exclude_private(Page.objects.live()).filter(pk__in=page_ids, locale=locale).specific()
+    pages = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
     pages = {page.pk: page for page in pages} if page_ids else {}
     promoted = []
     for pick in picks:
@@ -66,6 +65,9 @@ def _promotions(search_query, locale, request):
     return promoted
 
 
+# Per visitor: the words typed may be personal, and each search is counted for the
+# "Search terms" report; never kept by the shared cache.
+@never_cache
 @require_GET
 def search(request):
     language = translation.get_language()
@@ -73,7 +75,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     requested_type = request.GET.get("type", "")
-    pages = exclude_private(Page.objects.live()).filter(locale=locale, depth__gt=1)
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
     context = {
         "query": query,
@@ -113,21 +115,11 @@ def search(request):
             # The facet counts already say how many there are: spare the database a
             # second full-text count (the most expensive query of the page).
             paginator.count = selected["count"] if selected else sum(type_counts.values())
-            page_obj = keepable_page(paginator.get_page(page_number))
+            page_obj = paginator.get_page(page_number)
             described = [describe(page, terms, request) for page in page_obj.object_list]
             return types, selected, page_obj, described
 
-        # Ranking every match is the costly part (tens of milliseconds for a common word
-        # on a large site): the results are kept until any page is published or unpublished.
-        types, selected, page_obj, described = remember_for_request(
-            "search_results",
-            find,
-            request,
-            text,
-            requested_type,
-            page_number,
-            path=ANY_PAGE,
-        )
+        types, selected, page_obj, described = find()
         context.update(
             selected_type=selected["key"] if selected else "",
             types=types,

@@ -77,7 +77,7 @@ VIEWS = {
     "directory": {"tr": "/tr/stk-rehberi/", "en": "/en/ngo-directory/"},
     "directory filtered": {"tr": "/tr/stk-rehberi/?province=istanbul", "en": "/en/ngo-directory/?q=göç"},
 }
-QUERY_BUDGET = 20
+QUERY_BUDGET = 25
 
 
 def _url_of(label, language):
@@ -91,23 +91,13 @@ def _url_of(label, language):
 
 @pytest.mark.parametrize("language", ["tr", "en"])
 @pytest.mark.parametrize("label", [*PAGE_TYPES, *VIEWS])
-def test_each_page_type_stays_within_the_query_budget(demo, settings, label, language):
-    """Rendering a page (the page cache bypassed, as for a visitor whose page is not
-    cached yet) makes at most 20 queries: right after a publish that purged everything
-    kept, and (far fewer) once it is kept again."""
-    from website.cache import purge_all
-
-    settings.PAGE_CACHE_ENABLED = True
+def test_each_page_type_stays_within_the_query_budget(demo, label, language):
+    """What the application does when the shared cache in front of it (Varnish) misses:
+    render the page from the database in at most 25 queries."""
     client = Client()
-    client.cookies["sessionid"] = "a-session-bypasses-the-page-cache"
     url = _url_of(label, language)
     assert client.get(url).status_code == 200  # a first visit ever also makes renditions
-    purge_all()
-    for state in ("after a purge", "kept"):
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200
-        assert "X-Page-Cache" not in response
-        assert len(queries) <= QUERY_BUDGET, f"{state}:\n" + "\n".join(
-            q["sql"][:150] for q in queries
-        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(queries) <= QUERY_BUDGET, "\n".join(q["sql"][:150] for q in queries)

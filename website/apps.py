@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class WebsiteConfig(AppConfig):
-    """The project package as an app, so its signal handlers (page-cache purging) are
-    connected in every process: web servers, `publish_scheduled`, the task worker."""
+    """The project package as an app, so its signal handlers (purges of the shared HTTP
+    cache) are connected in every process: web servers, `publish_scheduled`, the worker."""
 
     name = "website"
     label = "website"
@@ -11,6 +11,6 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
-        from .cache import connect_signals
+        from .frontend_cache import connect_signals
 
         connect_signals()

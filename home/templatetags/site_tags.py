@@ -10,7 +10,6 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from home.models import Partner, SiteProfile, SocialSettings
-from website.cache import exclude_private, remember, remember_for_page
 from website.security import allow_inline_style
 
 register = template.Library()
@@ -32,21 +31,17 @@ def _locale_home(request, language_code):
     if site is None:
         return None
 
-    def build():
-        # One query: the site root, or its live translation in that language.
-        return (
-            Page.objects.filter(
-                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                    "translation_key"
-                ),
-                locale__language_code=language_code,
-            )
-            .filter(Q(pk=site.root_page_id) | Q(live=True))
-            .first()
+    # One query: the site root, or its live translation in that language.
+    return (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            ),
+            locale__language_code=language_code,
         )
-
-    # The menu, the home link and the language switcher each need it.
-    return remember("locale_home", build, site.pk, language_code)
+        .filter(Q(pk=site.root_page_id) | Q(live=True))
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -62,15 +57,7 @@ def language_links(context, page=None):
     if cache_key in context:
         return context[cache_key]
     page = page or None
-    request = context.get("request")
-    if page is not None and getattr(page, "pk", None):
-        # The same for every request of this page: kept until it or a translation changes.
-        scheme = request.scheme if request is not None else ""
-        links = remember_for_page(
-            "language_links", lambda: _language_links(request, page), page, request, scheme
-        )
-    else:
-        links = _language_links(request, page)
+    links = _language_links(context.get("request"), page)
     context[cache_key] = links
     return links
 
@@ -80,9 +67,10 @@ def _language_links(request, page):
     names = _language_names()
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translated in exclude_private(
+        for translated in (
             Page.objects.filter(translation_key=page.translation_key)
             .live()
+            .public()
             .select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
@@ -114,51 +102,53 @@ def _language_links(request, page):
     return links
 
 
-def _site_key(request):
-    site = Site.find_for_request(request) if request is not None else None
-    return site.pk if site is not None else None
-
-
 def _menu(request, home_path, language):
-    """The home page and its children in the menu, as plain data: the same on every
-    page of a language tree, so it is built once and kept with the page cache."""
+    """The home page and its children in the menu, as plain data."""
+    if home_path:
+        # The home page and its menu children in one query.
+        depth = len(home_path) // Page.steplen + 1
+        children = (
+            Page.objects.filter(path__startswith=home_path, depth=depth).live().in_menu().public()
+        )
+        rows = list((Page.objects.filter(path=home_path) | children).order_by("path"))
+        home = rows[0] if rows and rows[0].path == home_path else None
+        children = rows[1:] if home is not None else []
+    else:
+        home = _locale_home(request, language)
+        children = home.get_children().live().in_menu().public() if home else []
+    if home is None:
+        return None
+    return {
+        "url": home.get_url(request),
+        "items": [
+            {"title": child.title, "url": child.get_url(request), "path": child.path}
+            for child in children
+        ],
+    }
 
-    def build():
-        if home_path:
-            # The home page and its menu children in one query.
-            depth = len(home_path) // Page.steplen + 1
-            children = exclude_private(
-                Page.objects.filter(path__startswith=home_path, depth=depth).live().in_menu()
-            )
-            rows = list((Page.objects.filter(path=home_path) | children).order_by("path"))
-            home = rows[0] if rows and rows[0].path == home_path else None
-            children = rows[1:] if home is not None else []
-        else:
-            home = _locale_home(request, language)
-            children = exclude_private(home.get_children().live().in_menu()) if home else []
-        if home is None:
-            return None
-        return {
-            "url": home.get_url(request),
-            "items": [
-                {"title": child.title, "url": child.get_url(request), "path": child.path}
-                for child in children
-            ],
-        }
 
-    return remember("main_menu", build, _site_key(request), home_path or language)
+def _menu_in_context(context):
+    """The menu for the page being rendered, built once per render (the header's home
+    link and the menu itself both need it)."""
+    if "_main_menu" in context:
+        return context["_main_menu"]
+    request = context.get("request")
+    page = context.get("page")
+    if isinstance(page, Page) and not context.get("untranslated"):
+        # The language tree's home is the page's ancestor at depth 2.
+        home_path = page.path[: Page.steplen * 2] if page.depth >= 2 else None
+        menu = _menu(request, home_path, None) if home_path else None
+    else:  # no page, or a page shown untranslated in this language's chrome
+        menu = _menu(request, None, translation.get_language())
+    context["_main_menu"] = menu
+    return menu
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
     page = context.get("page")
-    if page is not None and not context.get("untranslated"):
-        # The language tree's home is the page's ancestor at depth 2.
-        home_path = page.path[: Page.steplen * 2] if page.depth >= 2 else None
-        menu = _menu(request, home_path, None) if home_path else None
-    else:  # no page, or a page shown untranslated in this language's chrome
-        menu = _menu(request, None, translation.get_language())
+    menu = _menu_in_context(context)
     current_path = page.path if page is not None else ""
     items = [
         {**item, "active": current_path.startswith(item["path"])}
@@ -169,14 +159,13 @@ def main_menu(context):
 
 def page_ancestors(request, page):
     """The page's ancestors from its language's home down, as ``{"title", "url"}`` (the
-    breadcrumbs and their JSON-LD), kept with the page's cached responses (publishing a
-    page with pages below it purges everything)."""
-
-    def build():
+    breadcrumbs and their JSON-LD both ask: read once per page object)."""
+    if "breadcrumb_ancestors" not in page.__dict__:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
-        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
-
-    return remember_for_page("page_ancestors", build, page, request)
+        page.__dict__["breadcrumb_ancestors"] = [
+            {"title": a.title, "url": a.get_url(request)} for a in ancestors
+        ]
+    return page.__dict__["breadcrumb_ancestors"]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -192,7 +181,7 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def site_profile(context):
     """The SiteProfile of the active language (Turkish when that language has none)."""
-    return SiteProfile.current()
+    return SiteProfile.current(context.get("request"))
 
 
 @register.simple_tag
@@ -221,10 +210,12 @@ def brand_style(context, colour):
 
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
-    request = context.get("request")
+    menu = _menu_in_context(context)
+    if menu is not None:
+        return menu["url"]
     language = translation.get_language()
-    home = _locale_home(request, language)
-    return home.get_url(request) if home else f"/{language}/"
+    home = _locale_home(context.get("request"), language)
+    return home.get_url(context.get("request")) if home else f"/{language}/"
 
 
 @register.simple_tag(takes_context=True)

@@ -16,7 +16,6 @@ from wagtail.models import Page
 from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
 from home.templatetags.site_tags import page_ancestors
-from website.cache import remember_for_page
 
 register = template.Library()
 
@@ -64,8 +63,7 @@ def template_writes_open_graph(context):
 def head_meta(context):
     """Everything is computed from the page in the context; pages that are not Wagtail
     pages (the search page, feeds) get the site-wide part only. A page model can set
-    ``og_type`` (e.g. "article") as a class attribute. A page's metadata is kept with its
-    cached responses (``remember_for_page``)."""
+    ``og_type`` (e.g. "article") as a class attribute."""
     request = context.get("request")
     page = context.get("page")
     page = page if isinstance(page, Page) else None
@@ -73,20 +71,12 @@ def head_meta(context):
     open_graph = not template_writes_open_graph(context)
     if page is None:
         return _head_meta(request, None, languages, open_graph)
-    scheme = request.scheme if request is not None else ""
-    return remember_for_page(
-        "head_meta",
-        lambda: _head_meta(request, page.specific, languages, open_graph),
-        page,
-        request,
-        scheme,
-        open_graph,
-    )
+    return _head_meta(request, page.specific, languages, open_graph)
 
 
 def _head_meta(request, page, languages, open_graph):
     language = active_language()
-    profile = SiteProfile.current()
+    profile = SiteProfile.current(request)
     site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
 
     alternates = [
