@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_ADMIN_PASSWORD ?= demo-admin-2026
 export DEMO_ADMIN_PASSWORD
 
-.PHONY: run install install-test test lint browser-deps bench translations check-migrations clean
+.PHONY: run install install-test test lint browser-deps varnish-deps bench translations check-migrations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ run: install
 browser-deps:
 	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 
+## Debian's Varnish for the caching tests (tests/test_varnish.py starts its own varnishd).
+varnish-deps:
+	@command -v varnishd > /dev/null || test -x /usr/sbin/varnishd || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish > /dev/null; }
+
 lint: install-test
 	$(BIN)/ruff check .
 
@@ -50,7 +54,7 @@ check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
 ## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
-test: install-test browser-deps lint check-migrations
+test: install-test browser-deps varnish-deps lint check-migrations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).

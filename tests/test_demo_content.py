@@ -101,3 +101,52 @@ def test_each_page_type_stays_within_the_query_budget(demo, label, language):
         response = client.get(url)
     assert response.status_code == 200
     assert len(queries) <= QUERY_BUDGET, "\n".join(q["sql"][:150] for q in queries)
+
+
+# --- Faults -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The production cache configuration, pointed at a port where nothing listens."""
+    import socket
+
+    from django.core.cache import caches
+
+    from website.settings.base import redis_cache
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead_port = sock.getsockname()[1]
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{dead_port}/0")
+    assert caches["default"].get("anything", "missing") == "missing"  # really down
+    yield
+    caches["default"].close()
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_every_page_type_answers_with_redis_down(demo, redis_down, language):
+    client = Client()
+    for label in [*PAGE_TYPES, *VIEWS]:
+        assert client.get(_url_of(label, language)).status_code == 200, label
+
+
+def test_admin_and_forms_answer_with_redis_down_and_log_once(demo, redis_down, caplog, admin_user):
+    import logging
+
+    caplog.set_level(logging.ERROR, logger="website.cache_outage")
+    for once_a_minute in logging.getLogger("website.cache_outage").filters:
+        once_a_minute.last = None  # forget an outage logged by an earlier test
+    editor = Client()
+    editor.force_login(admin_user)
+    for url in ("/admin/", "/admin/pages/", "/admin/login/"):
+        assert editor.get(url).status_code == 200, url
+    # Rate-limited forms let visitors through rather than refusing everyone.
+    for n in range(3):
+        response = Client().post(
+            "/tr/bulten/", {"email": f"okur{n}@example.org", "consent": "on"}
+        )
+        assert response.status_code in (200, 302), response.status_code
+    assert Client().get("/tr/").status_code == 200
+    outage_records = [r for r in caplog.records if r.name == "website.cache_outage"]
+    assert len(outage_records) == 1

@@ -158,6 +158,31 @@ CACHES = {
     }
 }
 
+
+def redis_cache(url, key_prefix="migration-site"):
+    """The Redis cache as production uses it. It only holds what can be rebuilt (Wagtail's
+    site root paths and renditions lookups, rate-limit counters), so an outage must not
+    take the site down: errors are ignored (the cache then misses, rate limits let
+    requests through) and logged at most once a minute (website.apps)."""
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "website.cache_outage"
+# With the cache down, django-ratelimit lets requests through rather than refusing all.
+RATELIMIT_FAIL_OPEN = True
+
 # --- Background tasks (django-tasks, as Wagtail itself uses) ----------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
