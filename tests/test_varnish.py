@@ -349,3 +349,37 @@ def test_no_private_wagtail_attributes_outside_tests():
         line for line in found if not line.startswith(("./tests/", "./.venv/", "./.git/"))
     ]
     assert found == []
+
+
+def test_varnish_serves_what_it_holds_while_the_application_is_down():
+    """Grace: a page past its s-maxage is still served once the backend stops answering."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Application(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b"<h1>Duyuru</h1>"
+            self.send_response(200)
+            self.send_header("Cache-Control", "public, s-maxage=1, max-age=0")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    application = ThreadingHTTPServer(("127.0.0.1", 0), Application)
+    threading.Thread(target=application.serve_forever, daemon=True).start()
+    varnish = Varnish(application.server_address[1])
+    try:
+        assert varnish.get("/tr/duyuru/").text == "<h1>Duyuru</h1>"
+        application.shutdown()
+        application.server_close()
+        # The health probe sees the application gone after 3 failed probes 5 s apart;
+        # by then the page is far past its s-maxage and the 10 s allowed while healthy.
+        time.sleep(25)
+        response = varnish.get("/tr/duyuru/")
+        assert response.status == 200
+        assert response.text == "<h1>Duyuru</h1>"
+    finally:
+        varnish.stop()

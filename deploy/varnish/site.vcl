@@ -57,6 +57,11 @@ sub vcl_recv {
     # for anonymous readers are the same for all of them.
     unset req.http.Cookie;
     unset req.http.Authorization;
+    # The language is in the URL (/tr/, /en/): the browser's languages only choose where
+    # "/" redirects, so they do not split the cache elsewhere.
+    if (req.url ~ "^/(tr|en)/" || req.url ~ "^/(sitemap\.xml|robots\.txt)") {
+        unset req.http.Accept-Language;
+    }
 
     # While the application answers, at most a few seconds of staleness; while it is
     # down, whatever is held (up to beresp.grace, below).
