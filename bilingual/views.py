@@ -6,23 +6,19 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from wagtail.models import Page
 
-from website.cache import exclude_private
-
 
 def untranslated(request, page_id):
     """``/en/untranslated/<id>/``: the page in its own language inside this language's
     chrome, with a notice saying so. Not indexed (``noindex``), canonical at the
     original; once a translation is live this URL redirects to it."""
     language = translation.get_language()
-    page = exclude_private(Page.objects.live()).filter(pk=page_id, depth__gt=1).first()
+    page = Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
     if page is None:
         raise Http404
     if page.locale.language_code == language:
         return redirect(page.get_url(request))
     translated = (
-        exclude_private(page.get_translations().live())
-        .filter(locale__language_code=language)
-        .first()
+        page.get_translations().live().public().filter(locale__language_code=language).first()
     )
     if translated is not None:
         return redirect(translated.get_url(request))

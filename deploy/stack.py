@@ -105,6 +105,7 @@ class LocalStack:
                 "ALLOWED_HOSTS": "localhost,127.0.0.1",
                 "WAGTAILADMIN_BASE_URL": self.url,
                 "TRUSTED_PROXY_COUNT": "2",  # nginx and Varnish
+                "VARNISH_URL": self.varnish_url,  # purges, sent by the task worker
                 "STATIC_ROOT": str(self.run_dir / "static"),
                 "DOCUMENT_SERVING": "nginx",
                 "SITE_ENVIRONMENT": "staging",
@@ -143,11 +144,15 @@ class LocalStack:
         }
         (run / "site.conf").write_text(render(DEPLOY / "nginx/site.conf", values))
         (run / "nginx.conf").write_text(render(DEPLOY / "nginx/nginx-local.conf", values))
-        vcl = (DEPLOY / "varnish/site.vcl").read_text()
-        vcl = re.sub(r'(\.port\s*=\s*")\d+(")', rf"\g<1>{self.gunicorn_port}\g<2>", vcl, count=1)
-        (run / "site.vcl").write_text(vcl)
+        # site.vcl as committed; backend.vcl beside it names this stack's gunicorn port.
+        shutil.copyfile(DEPLOY / "varnish/site.vcl", run / "site.vcl")
+        backend = (DEPLOY / "varnish/backend.vcl").read_text()
+        backend = re.sub(
+            r'(\.port\s*=\s*")\d+(")', rf"\g<1>{self.gunicorn_port}\g<2>", backend, count=1
+        )
+        (run / "backend.vcl").write_text(backend)
         # varnishd's compiler may run as another user: everything it reads is readable.
-        for path in (run, run / "site.vcl"):
+        for path in (run, run / "site.vcl", run / "backend.vcl"):
             path.chmod(0o755 if path.is_dir() else 0o644)
 
     # --- processes ----------------------------------------------------------------

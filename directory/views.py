@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
 from bilingual.text import turkish_slugify
@@ -111,6 +112,7 @@ def organisation_detail(request, slug):
     return render(request, "directory/organisation_detail.html", {"organisation": organisation})
 
 
+@never_cache  # a form with a CSRF token, and its cookie
 def propose(request):
     if request.method == "POST":
         if is_ratelimited(
@@ -137,6 +139,7 @@ def propose(request):
     return render(request, "directory/propose.html", {"form": form})
 
 
+@never_cache
 def proposal_received(request):
     return render(request, "directory/proposal_received.html")
 

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,7 +25,6 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
-from website.cache import exclude_private, keepable_page, remember, remember_for_page
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
 
@@ -106,36 +106,31 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event index")
 
+    @cached_property
+    def public_events(self):
+        """The view restrictions are read once per page object (once per request): the
+        listing and the filters reuse them."""
+        return EventPage.objects.live().public().child_of(self)
+
     def events(self):
         return (
-            exclude_private(EventPage.objects.live())
-            .child_of(self)
-            .select_related("event_type", "listing_image")
+            self.public_events.select_related("event_type", "listing_image")
             .prefetch_related("listing_image__renditions")
         )
 
     def filter_choices(self):
-        """The cities and years that have events here, kept with the page cache until
-        an event here is published or unpublished (each is a scan of all events)."""
-
-        def build():
-            base = exclude_private(EventPage.objects.live()).child_of(self).order_by()
-            cities = sorted(
-                set(base.exclude(city="").values_list("city", flat=True)),
-                key=PROVINCE_ORDER.get,
-            )
-            years = sorted({d.year for d in base.datetimes("start", "year")}, reverse=True)
-            return cities, years
-
-        return remember("event_filter_choices", build, self.pk, page=self)
+        """The cities and years that have events here."""
+        base = self.public_events.order_by()
+        cities = sorted(
+            set(base.exclude(city="").values_list("city", flat=True).distinct()),
+            key=PROVINCE_ORDER.get,
+        )
+        years = sorted({d.year for d in base.datetimes("start", "year")}, reverse=True)
+        return cities, years
 
     def filter_form(self, request):
         cities, years = self.filter_choices()
-        types = remember(
-            "event_types",
-            lambda: list(EventType.objects.filter(locale_id=self.locale_id)),
-            self.locale_id,
-        )
+        types = list(EventType.objects.filter(locale_id=self.locale_id))
         return EventFilterForm(
             request.GET or None,
             types=types,
@@ -149,36 +144,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         form = self.filter_form(request)
         filters_invalid = form.is_bound and not form.is_valid()
 
-        def build():
-            events = self.events()
-            if filters_invalid:
-                events = events.none()
-            elif form.is_bound:
-                filters = form.cleaned_data
-                if filters.get("type"):
-                    events = events.filter(event_type__slug=filters["type"])
-                if filters.get("city"):
-                    events = events.filter(city=filters["city"])
-                if filters.get("year"):
-                    events = events.filter(start__year=filters["year"])
-            past_page = Paginator(events.past(now), self.past_per_page).get_page(
-                request.GET.get("page")
-            )
-            upcoming_page = Paginator(events.upcoming(now), self.upcoming_per_page).get_page(
-                request.GET.get("upcoming")
-            )
-            return keepable_page(upcoming_page), keepable_page(past_page)
-
-        # Kept for the filters and page numbers asked (the query string) until an event
-        # here is published or unpublished, and at most a minute (events move on to the
-        # past).
-        upcoming_page, past_page = remember_for_page(
-            "event_listing",
-            build,
-            self,
-            request,
-            sorted(request.GET.lists()),
-            now.strftime("%Y%m%d%H%M"),
+        events = self.events()
+        if filters_invalid:
+            events = events.none()
+        elif form.is_bound:
+            filters = form.cleaned_data
+            if filters.get("type"):
+                events = events.filter(event_type__slug=filters["type"])
+            if filters.get("city"):
+                events = events.filter(city=filters["city"])
+            if filters.get("year"):
+                events = events.filter(start__year=filters["year"])
+        past_page = Paginator(events.past(now), self.past_per_page).get_page(
+            request.GET.get("page")
+        )
+        upcoming_page = Paginator(events.upcoming(now), self.upcoming_per_page).get_page(
+            request.GET.get("upcoming")
         )
         query = request.GET.copy()
         query.pop("page", None)
@@ -199,6 +180,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             }
         )
         return context
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("ical_feed")]
 
     @path("ical/")
     def ical_feed(self, request):
@@ -481,6 +465,9 @@ class EventPage(RoutablePageMixin, BasePage):
             }
         )
         return context
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("ics")]
 
     @path("ics/")
     def ics(self, request):

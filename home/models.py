@@ -11,14 +11,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.languages import active_language
 from bilingual.publishing import LanguageGatedPublishingMixin
 from bilingual.slugs import TurkishSlugMixin
 from bilingual.text import localized_text
-from website.cache import remember, restricted_paths
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -135,22 +134,6 @@ class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
-
-    def get_view_restrictions(self):
-        """Wagtail looks the page's and its ancestors' restrictions up on every request
-        (two queries); where no page of the site is restricted, none can apply."""
-        if not restricted_paths():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-    def get_context(self, request, *args, **kwargs):
-        # The templates and tags read the page's locale several times; locales hardly
-        # ever change, so the one kept with the shared data saves a query or two a page.
-        if not type(self).locale.is_cached(self):
-            self.locale = remember(
-                "locale", lambda: Locale.objects.get(pk=self.locale_id), self.locale_id
-            )
-        return super().get_context(request, *args, **kwargs)
 
 
 class HomePage(BasePage):
@@ -395,12 +378,19 @@ class SiteProfile(TranslatableMixin, models.Model):
             return str(dict(self.FUNDING_VARIANTS)[self.funding_variant])
 
     @classmethod
-    def current(cls):
+    def current(cls, request=None):
         """The active language's profile, as every page's header and footer show it
-        (kept with the page cache until a change)."""
-        return remember(
-            "site_profile", lambda: cls.objects.for_active_language().first(), active_language()
-        )
+        (read once per request when given one: the header, the footer and the head
+        metadata all ask)."""
+        language = active_language()
+        read = getattr(request, "site_profile_by_language", None)
+        if read is None:
+            read = {}
+            if request is not None:
+                request.site_profile_by_language = read
+        if language not in read:
+            read[language] = cls.objects.for_active_language().first()
+        return read[language]
 
 
 class Partner(TranslatableMixin, models.Model):
@@ -449,14 +439,10 @@ class Partner(TranslatableMixin, models.Model):
     @classmethod
     def for_footer(cls):
         """The active language's partners, as every page's footer lists them."""
-        return remember(
-            "footer_partners",
-            lambda: list(
-                cls.objects.for_active_language()
-                .select_related("logo")
-                .prefetch_related("logo__renditions")
-            ),
-            active_language(),
+        return list(
+            cls.objects.for_active_language()
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
         )
 
 
@@ -523,21 +509,23 @@ class SocialSettings(BaseSiteSetting):
 
     @classmethod
     def for_page_chrome(cls, request):
-        """The request's site's settings as every page's head and footer use them
-        (kept with the page cache until a change; ``for_request`` reads the database
-        once per request)."""
+        """The request's site's settings as every page's head and footer use them (read
+        once per request: Wagtail keeps them on the request)."""
         from wagtail.models import Site
 
-        site = Site.find_for_request(request)
-        if site is None:
+        if Site.find_for_request(request) is None:
             return None
-        return remember("social_settings", lambda: cls._with_renditions(site), site.pk)
+        # Kept on the request: the header, the footer and the head metadata all ask.
+        found = getattr(request, "social_settings_for_chrome", None)
+        if found is None:
+            found = cls._with_renditions(cls.for_request(request))
+            request.social_settings_for_chrome = found
+        return found
 
     @classmethod
-    def _with_renditions(cls, site):
+    def _with_renditions(cls, found):
         """The settings with the logo's and the share image's renditions attached, so
         the header and the head metadata cost no query of their own."""
-        found = cls.for_site(site)
         found.logo_renditions = None
         if found.logo_id:
             # Twice the largest display height, for sharp logos on dense screens.

@@ -14,9 +14,11 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -32,7 +34,6 @@ from wagtail.search import index
 from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from website.cache import exclude_private, keepable_page, remember, remember_for_page
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -140,24 +141,31 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def news(self):
         """Live, public articles of this language, newest first."""
-        articles = exclude_private(NewsPage.objects.live()).child_of(self)
-        return articles.order_by("-date_published", "-pk")
+        return self.public_news.order_by("-date_published", "-pk")
+
+    @cached_property
+    def public_news(self):
+        """The view restrictions are read once per page object (once per request): the
+        listing, the years and the tags reuse them."""
+        return NewsPage.objects.live().public().child_of(self)
 
     def categories(self):
         return NewsCategory.objects.filter(locale_id=self.locale_id)
 
-    def categories_list(self):
-        """This language's categories, kept with the page cache until a change."""
-        return remember("news_categories", lambda: list(self.categories()), self.locale_id)
+    def articles_per_year(self):
+        """``{year: number of articles}``, newest year first: the year links, and (summed)
+        the number of articles, in one query."""
+        rows = (
+            self.public_news.order_by()
+            .annotate(year=ExtractYear("date_published"))
+            .values_list("year")
+            .annotate(n=Count("pk"))
+        )
+        return dict(sorted(((y, n) for y, n in rows if y is not None), reverse=True))
 
     def years(self):
-        """The years that have articles, newest first, kept with the page cache until
-        an article here is published or unpublished."""
-
-        def build():
-            return [d.year for d in self.news().dates("date_published", "year", order="DESC")]
-
-        return remember("news_years", build, self.pk, page=self)
+        """The years that have articles, newest first."""
+        return list(self.articles_per_year())
 
     def _category(self, slug):
         category = self.categories().filter(slug=slug).first()
@@ -217,47 +225,33 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             news = news.filter(date_published__year=filter_value)
             filter_label = str(filter_value)
 
-        def build():
-            featured_pk = None
-            listed = news
-            if filter_kind is None:
-                # The featured article, or the newest when none is featured, leads page 1.
-                first = news.order_by("-featured", "-date_published", "-pk")
-                featured_pk = first.values_list("pk", flat=True).first()
-                if featured_pk is not None:
-                    listed = news.exclude(pk=featured_pk)
-            paginator = Paginator(listed, PAGE_SIZE)
-            if filter_kind is None:
-                # Counting every article is the slowest query here; the number only
-                # changes when an article is published or unpublished.
-                count = paginator.object_list.count
-                paginator.count = remember("news_count", count, self.pk, page=self)
-            items = paginator.get_page(request.GET.get("page"))
-            # One listing query for the page's articles and the featured one.
-            wanted = list(items.object_list.values_list("pk", flat=True))
-            if featured_pk is not None and items.number == 1:
-                wanted.append(featured_pk)
-            rows = _listing_queryset(NewsPage.objects.filter(pk__in=wanted))
-            rows = {row.pk: row for row in rows}
-            items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
-            featured = rows.get(featured_pk) if items.number == 1 else None
-            by_key = {c.translation_key: c for c in self.categories_list()}
-            for item in [featured, *items] if featured else items:
-                item.local_categories = localized_categories(item.categories.all(), by_key)
-            return featured, keepable_page(items)
-
-        # The page of articles is kept until an article here is published or unpublished.
-        featured, items = remember_for_page(
-            "news_listing",
-            build,
-            self,
-            request,
-            filter_kind,
-            getattr(filter_value, "pk", filter_value),
-            request.GET.get("page"),
-        )
-        categories = self.categories_list()
-        years = self.years()
+        categories = list(self.categories())
+        featured_pk = None
+        listed = news
+        if filter_kind is None:
+            # The featured article, or the newest when none is featured, leads page 1.
+            first = news.order_by("-featured", "-date_published", "-pk")
+            featured_pk = first.values_list("pk", flat=True).first()
+            if featured_pk is not None:
+                listed = news.exclude(pk=featured_pk)
+        per_year = self.articles_per_year()
+        paginator = Paginator(listed, PAGE_SIZE)
+        if filter_kind is None:
+            # The year counts already say how many articles there are: no second count.
+            paginator.count = sum(per_year.values()) - (featured_pk is not None)
+        items = paginator.get_page(request.GET.get("page"))
+        # One listing query for the page's articles and the featured one.
+        wanted = list(items.object_list.values_list("pk", flat=True))
+        if featured_pk is not None and items.number == 1:
+            wanted.append(featured_pk)
+        rows = _listing_queryset(NewsPage.objects.filter(pk__in=wanted))
+        rows = {row.pk: row for row in rows}
+        items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
+        featured = rows.get(featured_pk) if items.number == 1 else None
+        by_key = {c.translation_key: c for c in categories}
+        for item in [featured, *items] if featured else items:
+            item.local_categories = localized_categories(item.categories.all(), by_key)
+        years = list(per_year)
         context.update(
             {
                 "featured": featured,
@@ -325,6 +319,27 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if not 1900 <= year <= 2999:
             raise Http404
         return self._render_filtered(request, "year", year, self.filter_url("year", year, request))
+
+    def get_cached_paths(self):
+        """Every sub-route the shared cache may hold (purged with this page): the
+        category, tag and year listings and the feeds. Their query strings (?page=2)
+        go with them (deploy/varnish/site.vcl)."""
+        paths = ["/", self.reverse_subpage("feed", args=("rss",))]
+        paths.append(self.reverse_subpage("feed", args=("atom",)))
+        words = self._words()
+        for slug in self.categories().values_list("slug", flat=True):
+            kwargs = {"word": words["category"], "slug": slug}
+            paths.append(self.reverse_subpage("category", kwargs=kwargs))
+            for kind in ("rss", "atom"):
+                paths.append(
+                    self.reverse_subpage("category_feed", kwargs={**kwargs, "kind": kind})
+                )
+        tags = NewsTag.objects.filter(tagged_news__content_object__in=self.news().values("pk"))
+        for slug in tags.values_list("slug", flat=True).distinct():
+            paths.append(self.reverse_subpage("tag", kwargs={"word": words["tag"], "slug": slug}))
+        for year in self.years():
+            paths.append(self.reverse_subpage("year", args=(year,)))
+        return paths
 
     @re_path(r"^feed/(rss|atom)/$", name="feed")
     def feed_view(self, request, kind):
@@ -432,10 +447,7 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # What the article shows around its text, kept until it is published again.
-        context.update(
-            remember_for_page("article_context", lambda: self.surroundings(request), self, request)
-        )
+        context.update(self.surroundings(request))
         return context
 
     def surroundings(self, request):
@@ -468,8 +480,9 @@ class NewsPage(BasePage):
         keys = [p.translation_key for p in linked]
         local = {
             p.translation_key: p
-            for p in exclude_private(
-                Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live()
-            ).specific(defer=True)
+            for p in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            .live()
+            .public()
+            .specific(defer=True)
         }
         return [local[key] for key in dict.fromkeys(keys) if key in local]

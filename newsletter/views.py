@@ -13,6 +13,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
@@ -112,6 +113,7 @@ def signup(request):
     return response
 
 
+@never_cache
 def sent(request):
     return render(
         request,
@@ -129,6 +131,7 @@ def invalid_link(request, form=None, status=400):
     )
 
 
+@never_cache
 def confirm(request, token):
     """The link in the confirmation e-mail opens a page with a button; only pressing it
     (a POST) confirms. Mail scanners and link previews fetch links with GET, and must
@@ -182,6 +185,7 @@ def resend(request):
     return redirect("newsletter:sent")
 
 
+@never_cache
 @csrf_exempt  # RFC 8058 one-click: mail providers POST without a CSRF token.
 def unsubscribe(request, token):
     try:

@@ -10,8 +10,6 @@ import re
 
 from django.db.models import Count, Q
 
-from website.cache import exclude_private
-
 from .models import AUDIENCES, KIT_LANGUAGES, Topic, TrainingKitPage
 
 _NOT_WORD = re.compile(r"[^\w\s'-]|_")
@@ -36,7 +34,9 @@ class LibraryQuery:
     def base(self):
         # public() looks the view restrictions up once; every facet reuses the result.
         if not hasattr(self, "_base"):
-            self._base = exclude_private(TrainingKitPage.objects.live()).child_of(self.index_page)
+            self._base = TrainingKitPage.objects.live().public().child_of(
+                self.index_page
+            )
         return self._base.all()
 
     def _search_ids(self):
@@ -127,13 +127,6 @@ class LibraryQuery:
 
     def language_facets(self):
         return self._boolean_facets(KIT_LANGUAGES, "language", self.language)
-
-    def keepable(self):
-        """This query with its facets counted and without its database query, so that it
-        can be kept with ``remember()`` (pickling a query would run it)."""
-        self.facets()
-        self.__dict__.pop("_base", None)
-        return self
 
     def facets(self):
         if not hasattr(self, "_facets"):

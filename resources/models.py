@@ -16,7 +16,6 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from website.cache import keepable_page, remember_for_page
 
 from .blocks import ModuleStreamBlock
 
@@ -91,17 +90,10 @@ class ResourceIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
 
-        def build():
-            library = LibraryQuery(self, request.GET)
-            page_obj = Paginator(library.kits(), self.per_page).get_page(request.GET.get("page"))
-            library.decorate(page_obj.object_list)
-            return library.keepable(), keepable_page(page_obj)
-
-        # The filters' counts and the page of kits for the query string, kept until a kit
-        # here is published or unpublished.
-        library, page_obj = remember_for_page(
-            "library", build, self, request, sorted(request.GET.lists())
-        )
+        library = LibraryQuery(self, request.GET)
+        page_obj = Paginator(library.kits(), self.per_page).get_page(request.GET.get("page"))
+        page_obj.object_list = list(page_obj.object_list)
+        library.decorate(page_obj.object_list)
         context.update(library=library, kits=page_obj, page_obj=page_obj)
         return context
 
@@ -239,6 +231,13 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
         return zip_filename(self)
 
     # --- Downloads ------------------------------------------------------------------
+
+    def get_cached_paths(self):
+        """The kit, its downloads one by one and all together."""
+        paths = ["/", self.reverse_subpage("download_all")]
+        for document_id in self.document_ids():
+            paths.append(self.reverse_subpage("download", args=(document_id,)))
+        return paths
 
     @path("")
     def kit(self, request):

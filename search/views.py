@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
@@ -63,6 +64,9 @@ def _promotions(search_query, locale, request):
     return promoted
 
 
+# Per visitor: the words typed may be personal, and each search is counted for the
+# "Search terms" report; never kept by the shared cache.
+@never_cache
 @require_GET
 def search(request):
     language = translation.get_language()

@@ -44,15 +44,6 @@ def restore_migrated_data():
         connection.creation.deserialize_db_from_string(MIGRATED["snapshot"])
 
 
-@pytest.fixture(autouse=True)
-def _forget_this_process_cache_copies():
-    """The page cache keeps copies in this process (website/cache.py); each test starts
-    without them, as its database starts afresh."""
-    from website.cache import clear_local_copies
-
-    clear_local_copies()
-
-
 @pytest.fixture
 def locales(db):
     # A transactional test may have run before and flushed the migrated data.
@@ -140,10 +131,7 @@ def demo(demo_site, db):
     """The demo site (see ``demo_site``) for one test, with an empty cache."""
     from django.core.cache import cache
 
-    from website.cache import clear_local_copies
-
     cache.clear()
-    clear_local_copies()
     yield
     cache.clear()
 

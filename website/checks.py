@@ -11,17 +11,14 @@ PER_PROCESS_CACHES = (
 
 @register(Tags.caches, deploy=True)
 def shared_cache_check(app_configs, **kwargs):
-    """Several workers need one cache: with a cache per process, publishing purges the
-    cached pages of one worker only (the others serve the old page until it expires),
-    and every per-address rate limit (newsletter, directory proposals) is multiplied by
-    the number of workers."""
+    """Several workers need one cache: with a cache per process every per-address rate
+    limit (newsletter, directory proposals) is multiplied by the number of workers."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if backend in PER_PROCESS_CACHES:
         return [
             Warning(
                 "The default cache is kept per process.",
-                hint="Set REDIS_URL in production so that page-cache purges and rate "
-                "limits hold across all workers.",
+                hint="Set REDIS_URL in production so that rate limits hold across all workers.",
                 id="website.W001",
             )
         ]

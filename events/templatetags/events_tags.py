@@ -5,7 +5,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from events.models import EventPage
-from website.cache import exclude_private
 
 register = template.Library()
 
@@ -31,8 +30,8 @@ def event_when(event):
 def upcoming_events(context, limit=3):
     """The next events of the page's language (the active language elsewhere)."""
     page = context.get("page")
-    events = exclude_private(EventPage.objects.live()).select_related("event_type").upcoming(
-        timezone.now()
+    events = (
+        EventPage.objects.live().public().select_related("event_type").upcoming(timezone.now())
     )
     if page is not None and getattr(page, "locale_id", None):
         events = events.filter(locale_id=page.locale_id)

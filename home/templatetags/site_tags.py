@@ -13,7 +13,6 @@ from wagtail.models import Page, Site
 
 from home import emblem
 from home.models import Partner, SiteProfile, SocialSettings
-from website.cache import exclude_private, remember, remember_for_page
 from website.security import allow_inline_style
 
 register = template.Library()
@@ -35,21 +34,17 @@ def _locale_home(request, language_code):
     if site is None:
         return None
 
-    def build():
-        # One query: the site root, or its live translation in that language.
-        return (
-            Page.objects.filter(
-                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                    "translation_key"
-                ),
-                locale__language_code=language_code,
-            )
-            .filter(Q(pk=site.root_page_id) | Q(live=True))
-            .first()
+    # One query: the site root, or its live translation in that language.
+    return (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            ),
+            locale__language_code=language_code,
         )
-
-    # The menu, the home link and the language switcher each need it.
-    return remember("locale_home", build, site.pk, language_code)
+        .filter(Q(pk=site.root_page_id) | Q(live=True))
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -65,15 +60,7 @@ def language_links(context, page=None):
     if cache_key in context:
         return context[cache_key]
     page = page or None
-    request = context.get("request")
-    if page is not None and getattr(page, "pk", None):
-        # The same for every request of this page: kept until it or a translation changes.
-        scheme = request.scheme if request is not None else ""
-        links = remember_for_page(
-            "language_links", lambda: _language_links(request, page), page, request, scheme
-        )
-    else:
-        links = _language_links(request, page)
+    links = _language_links(context.get("request"), page)
     context[cache_key] = links
     return links
 
@@ -83,9 +70,10 @@ def _language_links(request, page):
     names = _language_names()
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translated in exclude_private(
+        for translated in (
             Page.objects.filter(translation_key=page.translation_key)
             .live()
+            .public()
             .select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
@@ -119,14 +107,13 @@ def _language_links(request, page):
 
 def page_ancestors(request, page):
     """The page's ancestors from its language's home down, as ``{"title", "url"}`` (the
-    breadcrumbs and their JSON-LD), kept with the page's cached responses (publishing a
-    page with pages below it purges everything)."""
-
-    def build():
+    breadcrumbs and their JSON-LD both ask: read once per page object)."""
+    if "breadcrumb_ancestors" not in page.__dict__:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
-        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
-
-    return remember_for_page("page_ancestors", build, page, request)
+        page.__dict__["breadcrumb_ancestors"] = [
+            {"title": a.title, "url": a.get_url(request)} for a in ancestors
+        ]
+    return page.__dict__["breadcrumb_ancestors"]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -155,7 +142,7 @@ def eu_emblem(label=""):
 @register.simple_tag(takes_context=True)
 def site_profile(context):
     """The SiteProfile of the active language (Turkish when that language has none)."""
-    return SiteProfile.current()
+    return SiteProfile.current(context.get("request"))
 
 
 @register.simple_tag

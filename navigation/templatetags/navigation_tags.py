@@ -3,11 +3,10 @@ breadcrumbs of views that are not Wagtail pages (search, newsletter, NGO directo
 
 from django import template
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from bilingual.languages import active_language
 from home.templatetags.site_tags import _locale_home
-from website.cache import ANY_PAGE, remember
 
 from ..models import Menu
 
@@ -46,20 +45,7 @@ def menu_items(context, slot):
     # Both menus are read once per request (header twice, footer once).
     resolved = getattr(request, "navigation_menus", None) if request is not None else None
     if resolved is None or resolved.get("language") != language:
-        site = Site.find_for_request(request) if request is not None else None
-        # Kept with the page cache's shared data until any page is published or
-        # unpublished (a menu shows titles, URLs and live status of pages anywhere in
-        # the tree) or a menu is saved (``PAGE_CACHE_PURGE_ALL_ON``).
-        resolved = {
-            "language": language,
-            **remember(
-                "navigation_menus",
-                lambda: Menu.resolve_all(request, language),
-                site.pk if site else None,
-                language,
-                path=ANY_PAGE,
-            ),
-        }
+        resolved = {"language": language, **Menu.resolve_all(request, language)}
         if request is not None:
             request.navigation_menus = resolved
     items = resolved.get(slot)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.models import SiteProfile
-from website.cache import exclude_private
 
 from ..models import (
     NewsCategory,
@@ -37,7 +36,7 @@ def latest_news(context, count=3):
     if locale_id is None:
         locale = Locale.get_active()
         locale_id = locale.pk if locale else None
-    index = exclude_private(NewsIndexPage.objects.live()).filter(locale_id=locale_id).first()
+    index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
     items = []
     if index is not None:
         items = list(_listing_queryset(index.news())[:count])
@@ -74,7 +73,7 @@ def news_jsonld(context, page, image_url=""):
     """A schema.org NewsArticle as <script type="application/ld+json">."""
     request = context.get("request")
     url = request.build_absolute_uri(page.get_url(request))
-    profile = SiteProfile.current()
+    profile = SiteProfile.current(request)
     publisher_name = profile.site_name if profile else request.get_host()
     data = {
         "@context": "https://schema.org",

@@ -2,7 +2,6 @@ from django import template
 
 from bilingual.languages import active_language
 from resources.models import TrainingKitPage
-from website.cache import exclude_private
 
 register = template.Library()
 
@@ -12,7 +11,7 @@ def featured_kits(context, limit=3):
     """The featured kits of the active language, newest first (one query + renditions)."""
     language = active_language()
     kits = (
-        exclude_private(TrainingKitPage.objects.live())
+        TrainingKitPage.objects.live().public()
         .filter(featured=True, locale__language_code=language)
         .select_related("cover_image")
         .prefetch_related("cover_image__renditions")

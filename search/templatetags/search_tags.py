@@ -78,7 +78,7 @@ def head_meta(context):
 
 def _head_meta(request, page, languages, open_graph):
     language = active_language()
-    profile = SiteProfile.current()
+    profile = SiteProfile.current(request)
     site_name = profile.site_name if profile else getattr(settings, "WAGTAIL_SITE_NAME", "")
 
     alternates = [

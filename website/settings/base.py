@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -163,6 +164,31 @@ CACHES = {
     }
 }
 
+
+def redis_cache(url, key_prefix="migration-site"):
+    """The Redis cache as production uses it. It only holds what can be rebuilt (Wagtail's
+    site root paths and renditions lookups, rate-limit counters), so an outage must not
+    take the site down: errors are ignored (the cache then misses, rate limits let
+    requests through) and logged at most once a minute (website.apps)."""
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "website.cache_outage"
+# With the cache down, django-ratelimit lets requests through rather than refusing all.
+RATELIMIT_FAIL_OPEN = True
+
 # --- Background tasks (django-tasks, as Wagtail itself uses) ----------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -218,20 +244,22 @@ TRAINER_SIGN_IN_RATE = env("TRAINER_SIGN_IN_RATE", default="10/h")
 # and the server does the same (bilingual.slugs, bilingual.text.turkish_slugify).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# --- Security headers, login rate limiting, page cache (see website/cache.py) ----------
+# --- Security headers, login rate limiting ---------------------------------------------
 from datetime import timedelta  # noqa: E402
 
 from csp.constants import NONE, SELF  # noqa: E402
 
 INSTALLED_APPS += ["website.apps.WebsiteConfig", "csp", "axes"]
-# Cache first (a hit skips everything else), then the CSP header, which is stored with
-# the cached page; django-axes last, as its documentation asks.
+# Cache-Control first (its response phase runs last, after the session and CSRF
+# middleware set their cookies), then the CSP header; django-axes last, as its
+# documentation asks.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "website.cache.PageCacheMiddleware",
+    "website.http_cache.CacheHeadersMiddleware",
 )
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("website.cache.PageCacheMiddleware") + 1, "website.security.CSPMiddleware"
+    MIDDLEWARE.index("website.http_cache.CacheHeadersMiddleware") + 1,
+    "website.security.CSPMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
@@ -285,29 +313,51 @@ TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "website.client_address.client_ip"
 RATELIMIT_IP_META_KEY = "website.client_address.client_ip"
 
-# Anonymous page responses are cached for this long (purged earlier on publish).
 # Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).
 SITEMAP_EXTRA_ENTRIES = ["directory.sitemap.sitemap_entries"]
 # Sections of the site search for what is not a page (search/views.py).
 SITE_SEARCH_EXTRA_SECTIONS = ["directory.search.matching_organisations"]
 
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
-# Each worker's own copies (website/cache.py): how many entries, and how long it trusts
-# the purge counters it read before asking the shared cache again.
-PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=500)
-PAGE_CACHE_GENERATION_SECONDS = env.float("PAGE_CACHE_GENERATION_SECONDS", default=1.0)
-# Snippets shown on every page (header, footer) or on many (the labels of listings): a
-# change purges the whole page cache and the shared data kept with it.
-PAGE_CACHE_PURGE_ALL_ON = [
-    "home.SiteProfile",
-    "home.Partner",
-    "home.SocialSettings",
-    "navigation.Menu",
-    "newsletter.ConsentText",
-    "news.NewsCategory",
-    "events.EventType",
-    "resources.Topic",
-    "wagtailcore.PageViewRestriction",
-    "wagtailcore.Locale",
-    "wagtailsearchpromotions.SearchPromotion",
-]
+# --- HTTP caching (website/http_cache.py, deploy/varnish/site.vcl) -----------------------
+# Anonymous answers: how long the shared cache (Varnish) may keep them (a purge on publish
+# drops them earlier), and how long a browser may.
+CACHE_SHARED_SECONDS = env.int("CACHE_SHARED_SECONDS", default=600)
+CACHE_BROWSER_SECONDS = env.int("CACHE_BROWSER_SECONDS", default=60)
+
+# Purges sent to Varnish when content changes (website/frontend_cache.py), from the task
+# worker. VARNISH_URL is where Varnish listens for them, e.g. http://127.0.0.1:6081;
+# without it (development) nothing is purged.
+VARNISH_URL = env("VARNISH_URL", default="")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "website.frontend_cache.VarnishBackend", "LOCATION": VARNISH_URL}
+    }
+# Each language's pages have their own URLs: no rewriting of a purged URL into the others.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# What a change to these shows on: "*" every page (the header, the footer, the labels of
+# listings, images and documents in pages), "directory" the NGO directory and the sitemap.
+FRONTEND_CACHE_BAN_ON = {
+    "home.SiteProfile": "*",
+    "home.Partner": "*",
+    "home.SocialSettings": "*",
+    "navigation.Menu": "*",
+    "wagtailsearchpromotions.SearchPromotion": "*",
+    "home.SiteImage": "*",
+    "home.SiteDocument": "*",
+    "newsletter.ConsentText": "*",
+    "news.NewsCategory": "*",
+    "events.EventType": "*",
+    "resources.Topic": "*",
+    "activities.Activity": "*",
+    "activities.KeyFigure": "*",
+    "glossary.GlossaryTerm": "*",
+    "wagtailcore.PageViewRestriction": "*",
+    "wagtailcore.Locale": "*",
+    "wagtailcore.Site": "*",
+    "wagtailredirects.Redirect": "*",
+    "directory.Organisation": "directory",
+    "directory.Province": "directory",
+    "directory.FieldOfWork": "directory",
+}
+# Pages that list a page without being its ancestors, purged with it.
+FRONTEND_CACHE_RELATED_PAGES = ["activities.models.pages_showing"]

@@ -18,6 +18,3 @@ WHITENOISE_AUTOREFRESH = True
 
 # Login rate limiting is tested on its own (tests/test_security.py turns it on).
 AXES_ENABLED = False
-# The anonymous page cache is off so every test sees fresh pages; tests/test_cache.py
-# turns it on.
-PAGE_CACHE_ENABLED = False

@@ -1,0 +1,27 @@
+# The application server behind Varnish: gunicorn on 127.0.0.1:8000 in production.
+# Included by site.vcl ("./backend.vcl", next to it); change the port here if gunicorn
+# listens elsewhere. The tests write their own copy next to a verbatim copy of site.vcl.
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    # Polled so that Varnish knows when the application is down and then serves what it
+    # holds (grace, in site.vcl) instead of errors.
+    .probe = {
+        .url = "/robots.txt";
+        .interval = 5s;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+        .initial = 3;
+    }
+}
+
+# Who may send PURGE and BAN: the application's own addresses (Wagtail's
+# frontend_cache, run by the task worker on this host).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
