@@ -59,7 +59,7 @@ def report_rows(start, end):
             ).count()
         for activity in Activity.objects.filter(locale=locale):
             keys = links.get(activity.translation_key, set())
-            events = participants = news = downloads = 0
+            events = participants = news = downloads = registered = attended = 0
             if EventPage is not None and keys:
                 held = (
                     EventPage.objects.live()
@@ -72,6 +72,10 @@ def report_rows(start, end):
                 )
                 events = held.count()
                 participants = held.aggregate(n=Sum("participant_count"))["n"] or 0
+                if apps.is_installed("registrations"):
+                    from registrations.reporting import participant_counts
+
+                    registered, attended = participant_counts(held)
             if NewsPage is not None and keys:
                 news = (
                     NewsPage.objects.live()
@@ -101,6 +105,8 @@ def report_rows(start, end):
                     "status": activity.get_status_display(),
                     "events": events,
                     "participants": participants,
+                    "registered": registered,
+                    "attended": attended,
                     "news": news,
                     "downloads": downloads,
                     "subscribers": subscribers,
@@ -120,6 +126,8 @@ COLUMNS = [
     ("status", "Status"),
     ("events", "Events held"),
     ("participants", "Participants"),
+    ("registered", "Registered participants (site form)"),
+    ("attended", "Attended (marked by organisers)"),
     ("news", "News published"),
     ("downloads", "Kit downloads"),
     ("subscribers", "Newsletter subscribers gained (language-wide)"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "glossary",
     "directory",
     "activities",
+    "registrations",
     "bilingual",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -271,6 +272,11 @@ RATELIMIT_IP_META_KEY = "website.client_address.client_ip"
 SITEMAP_EXTRA_ENTRIES = ["directory.sitemap.sitemap_entries"]
 # Sections of the site search for what is not a page (search/views.py).
 SITE_SEARCH_EXTRA_SECTIONS = ["directory.search.matching_organisations"]
+
+# Event registrations (registrations app): personal data is erased this many months
+# after the event (the counts stay); the form is rate limited per client address.
+REGISTRATION_ERASE_AFTER_MONTHS = env.int("REGISTRATION_ERASE_AFTER_MONTHS", default=6)
+REGISTRATION_RATE = env("REGISTRATION_RATE", default="10/10m")
 
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Each worker's own copies (website/cache.py): how many entries, and how long it trusts
