@@ -208,7 +208,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from django.shortcuts import redirect
 
         today = timezone.localdate()
-        url = self.url + self.reverse_subpage("calendar_month", args=[today.year, today.month])
+        url = self.url + self.reverse_subpage(
+            "calendar_month", args=[today.year, f"{today.month:02d}"]
+        )
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url)
 
@@ -218,10 +220,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         type and city filters; see events/month.py."""
         from .month import month_context
 
-        context = month_context(self, request, year, month)
-        return self.render(
-            request, context_overrides=context, template="events/event_calendar_month.html"
-        )
+        from django.template.response import TemplateResponse
+
+        # The page's base context, not the listing's: the calendar runs its own query.
+        context = BasePage.get_context(self, request)
+        context.update(month_context(self, request, year, month))
+        return TemplateResponse(request, "events/event_calendar_month.html", context)
 
     @path("ical/")
     def ical_feed(self, request):
@@ -304,9 +308,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     target_audience = models.TextField(_("target audience"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-    agenda = StreamField(
-        [("session", AgendaSessionBlock())], blank=True, verbose_name=_("agenda")
-    )
+    agenda = StreamField([("session", AgendaSessionBlock())], blank=True, verbose_name=_("agenda"))
     registration_status = models.CharField(
         _("registration"), max_length=16, choices=REGISTRATION_CHOICES, default="not_needed"
     )

@@ -88,7 +88,11 @@ def month_context(index_page, request, year, month):
     def month_url(y, m):
         if not FIRST_YEAR <= y <= LAST_YEAR:
             return None
-        return index_page.url + index_page.reverse_subpage("calendar_month", args=[y, m]) + suffix
+        return (
+            index_page.url
+            + index_page.reverse_subpage("calendar_month", args=[y, f"{m:02d}"])
+            + suffix
+        )
 
     previous, following = _shift(year, month, -1), _shift(year, month, 1)
     return {

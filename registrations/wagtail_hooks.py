@@ -132,3 +132,16 @@ def register_menu():
         ]
     )
     return SubmenuMenuItem(_("Registrations"), menu, icon_name="group", order=350)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "registrations.close", _("Close registration"), _("Registration closed")
+    )
+    actions.register_action(
+        "registrations.reopen", _("Reopen registration"), _("Registration reopened")
+    )
+    actions.register_action(
+        "registrations.message", _("E-mail the registrants"), _("Message sent to registrants")
+    )

@@ -16,7 +16,7 @@ def _day(value):
 
 @register.simple_tag
 def event_when(event):
-    """"8 Mart 2019", "21 Ağustos 2019 – 27 Ağustos 2019", "17 March 2027, 10:00–16:30"."""
+    """ "8 Mart 2019", "21 Ağustos 2019 – 27 Ağustos 2019", "17 March 2027, 10:00–16:30"."""
     start, end = event.local_start, event.local_end
     if event.all_day:
         if start.date() == end.date():
@@ -31,8 +31,10 @@ def event_when(event):
 def upcoming_events(context, limit=3):
     """The next events of the page's language (the active language elsewhere)."""
     page = context.get("page")
-    events = exclude_private(EventPage.objects.live()).select_related("event_type").upcoming(
-        timezone.now()
+    events = (
+        exclude_private(EventPage.objects.live())
+        .select_related("event_type")
+        .upcoming(timezone.now())
     )
     if page is not None and getattr(page, "locale_id", None):
         events = events.filter(locale_id=page.locale_id)
