@@ -218,9 +218,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def calendar_month(self, request, year, month):
         """A month as a table (one cell per day), in this language, with the listing's
         type and city filters; see events/month.py."""
-        from .month import month_context
-
         from django.template.response import TemplateResponse
+
+        from .month import month_context
 
         # The page's base context, not the listing's: the calendar runs its own query.
         context = BasePage.get_context(self, request)
