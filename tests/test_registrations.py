@@ -564,6 +564,8 @@ class TestAdmin:
             event_pair["en"], {"name": "John", "email": "j@x.org", "mode": "in_person"}
         )
         roster = Roster.objects.get()
+        listing = admin_client.get("/admin/event-registrations/").content.decode()
+        assert f'href="/admin/event-registrations/{roster.pk}/"' in listing
         url = f"/admin/event-registrations/{roster.pk}/"
         page = admin_client.get(url).content.decode()
         assert "Ayşe" in page and "John" in page
