@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .conftest import page_of_type, screenshot
 
@@ -95,9 +95,10 @@ def test_calendar_and_form_are_accessible_and_walkable_by_keyboard(
     index = page_of_type("events.EventIndexPage", language).specific
     local = timezone.localtime(event.start)
     tab = open_page(language=language)
-    calendar_url = index.url + index.reverse_subpage(
-        "calendar_month", args=[local.year, f"{local.month:02d}"]
-    )
+    with translation.override(language):  # the route's words are in the page's language
+        calendar_url = index.url + index.reverse_subpage(
+            "calendar_month", args=[local.year, f"{local.month:02d}"]
+        )
     tab.goto(calendar_url)
     cell = tab.locator(f'td[data-date="{local:%Y-%m-%d}"]')
     assert event.title in cell.inner_text()
