@@ -35,7 +35,7 @@ run: install
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: $(DEMO_ADMIN_PASSWORD)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
-	  ( while true; do $(MANAGE) publish_scheduled > /dev/null 2>&1; sleep 60; done ) & \
+	  ( while true; do $(MANAGE) publish_scheduled > /dev/null 2>&1; $(MANAGE) registrations_daily > /dev/null 2>&1; sleep 60; done ) & \
 	  $(MANAGE) db_worker > /dev/null 2>&1 & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -78,6 +78,7 @@ def report_rows(start, end):
         for activity in Activity.objects.filter(locale=locale):
             keys = links.get(activity.translation_key, set())
             events = participants = news = downloads = trainers = organisations = 0
+            registered = attended = 0
             if EventPage is not None and keys:
                 held = (
                     EventPage.objects.live()
@@ -90,6 +91,10 @@ def report_rows(start, end):
                 )
                 events = held.count()
                 participants = held.aggregate(n=Sum("participant_count"))["n"] or 0
+                if apps.is_installed("registrations"):
+                    from registrations.reporting import participant_counts
+
+                    registered, attended = participant_counts(held)
             if NewsPage is not None and keys:
                 news = (
                     NewsPage.objects.live()
@@ -125,6 +130,8 @@ def report_rows(start, end):
                     "status": activity.get_status_display(),
                     "events": events,
                     "participants": participants,
+                    "registered": registered,
+                    "attended": attended,
                     "news": news,
                     "downloads": downloads,
                     "subscribers": subscribers,
@@ -149,6 +156,8 @@ COLUMNS = [
     ("status", gettext_noop("Status")),
     ("events", gettext_noop("Events held")),
     ("participants", gettext_noop("Participants")),
+    ("registered", gettext_noop("Registered participants (site form)")),
+    ("attended", gettext_noop("Attended (marked by organisers)")),
     ("news", gettext_noop("News published")),
     ("downloads", gettext_noop("Kit downloads")),
     ("subscribers", gettext_noop("Newsletter subscribers gained (language-wide)")),

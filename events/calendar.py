@@ -7,7 +7,7 @@ so a subscribed calendar updates an event instead of duplicating it."""
 
 import datetime
 import functools
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import icalendar
 from django.conf import settings
@@ -56,11 +56,14 @@ def event_url(event, request):
     return request.build_absolute_uri(event.get_url(request))
 
 
-def event_component(event, language, request):
-    url = event_url(event, request)
+def event_component(event, language, request=None, url=None, host=None):
+    """The VEVENT; links on the request's host, or on ``url`` and ``host`` when there is
+    no request (an e-mail sent by a background task)."""
+    url = url or event_url(event, request)
+    host = host or request.get_host().split(":")[0]
     start, end = _dates(event)
     component = icalendar.Event()
-    component.add("uid", event_uid(event, language, request.get_host().split(":")[0]))
+    component.add("uid", event_uid(event, language, host))
     component.add("summary", event.title)
     component.add("dtstart", start)
     component.add("dtend", end)
@@ -78,7 +81,7 @@ def event_component(event, language, request):
     return component
 
 
-def build_calendar(events, language, request, name):
+def _empty_calendar(language, name):
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//events//{language.upper()}")
     calendar.add("version", "2.0")
@@ -87,6 +90,11 @@ def build_calendar(events, language, request, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add_component(_vtimezone(settings.TIME_ZONE))
+    return calendar
+
+
+def build_calendar(events, language, request, name):
+    calendar = _empty_calendar(language, name)
     for event in events:
         calendar.add_component(event_component(event, language, request))
     return calendar
@@ -97,6 +105,20 @@ def calendar_response(request, events, language, name, filename, inline=False):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(not inline, filename)
     return response
+
+
+def event_ics_for_mail(event, language):
+    """One event as .ics bytes to attach to an e-mail: the same file as the page's
+    download, with its link on the site's public address (WAGTAILADMIN_BASE_URL)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    url = event.get_url()
+    if url and not url.startswith(("http://", "https://")):
+        url = base + url
+    calendar = _empty_calendar(language, event.title)
+    calendar.add_component(
+        event_component(event, language, url=url, host=urlsplit(base).hostname or "localhost")
+    )
+    return calendar.to_ical()
 
 
 def _utc_stamp(value):

@@ -87,8 +87,17 @@ def _past_events():
                     _org("İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü"),
                     _org("Teknik Destek Ekibi"),
                 ],
-                "body": [("paragraph", rich("Toplantıda projenin amacı, hedef grupları ve 2019-2021 dönemindeki faaliyetleri paydaşlara tanıtıldı."))],
-                "outcomes": rich("Proje resmen başladı. Mevcut durumun incelendiği başlangıç döneminin ardından STK haritalandırması ve eğitim ihtiyaç analizi planlandı."),
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "Toplantıda projenin amacı, hedef grupları ve 2019-2021 dönemindeki faaliyetleri paydaşlara tanıtıldı."
+                        ),
+                    )
+                ],
+                "outcomes": rich(
+                    "Proje resmen başladı. Mevcut durumun incelendiği başlangıç döneminin ardından STK haritalandırması ve eğitim ihtiyaç analizi planlandı."
+                ),
             },
             {
                 "slug": "project-kick-off-meeting",
@@ -99,8 +108,17 @@ def _past_events():
                     _org("Ministry of Interior, Directorate General of Migration Management"),
                     _org("Technical Assistance Team"),
                 ],
-                "body": [("paragraph", rich("The meeting presented the project's purpose, target groups and 2019-2021 activities to its stakeholders."))],
-                "outcomes": rich("The project started officially. After an inception phase reviewing the current situation, the mapping of NGOs and a training needs analysis were planned."),
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "The meeting presented the project's purpose, target groups and 2019-2021 activities to its stakeholders."
+                        ),
+                    )
+                ],
+                "outcomes": rich(
+                    "The project started officially. After an inception phase reviewing the current situation, the mapping of NGOs and a training needs analysis were planned."
+                ),
             },
         ),
     ]
@@ -119,12 +137,17 @@ def _past_events():
                     "target_audience": "Mülteci alanında çalışan ya da mülteciler tarafından kurulan STK'lar; kaymakamlıklar, belediyeler, il göç idaresi, sosyal hizmet merkezleri ve İŞKUR temsilcileri",
                     "organisers": SISTER_TR,
                     "body": [
-                        ("paragraph", rich(
-                            "21-27 Ağustos 2019 arasında STK'lar ortak masalarda buluşarak sorunlara çözüm aradı. 22-27 Ağustos'taki kamu kurumları çalıştayında ise STK'larla çalışırken yaşanan başlıca sorunlar ve ihtiyaçlar ele alındı.",
-                            SISTER_NOTE_TR,
-                        ))
+                        (
+                            "paragraph",
+                            rich(
+                                "21-27 Ağustos 2019 arasında STK'lar ortak masalarda buluşarak sorunlara çözüm aradı. 22-27 Ağustos'taki kamu kurumları çalıştayında ise STK'larla çalışırken yaşanan başlıca sorunlar ve ihtiyaçlar ele alındı.",
+                                SISTER_NOTE_TR,
+                            ),
+                        )
                     ],
-                    "outcomes": rich("Çalıştay sonuçlarına göre eğitim alanları belirlendi ve alanında uzman eğitmenler davet edildi."),
+                    "outcomes": rich(
+                        "Çalıştay sonuçlarına göre eğitim alanları belirlendi ve alanında uzman eğitmenler davet edildi."
+                    ),
                 },
                 {
                     "slug": f"needs-assessment-workshops-{city}",
@@ -133,12 +156,17 @@ def _past_events():
                     "target_audience": "NGOs working with or founded by refugees; district governorships, municipalities, the provincial migration directorate, social service centres and the employment agency",
                     "organisers": SISTER_EN,
                     "body": [
-                        ("paragraph", rich(
-                            "From 21 to 27 August 2019 NGOs met around shared tables to look for solutions. The public institutions' workshop on 22-27 August discussed the main problems and needs in working with NGOs.",
-                            SISTER_NOTE_EN,
-                        ))
+                        (
+                            "paragraph",
+                            rich(
+                                "From 21 to 27 August 2019 NGOs met around shared tables to look for solutions. The public institutions' workshop on 22-27 August discussed the main problems and needs in working with NGOs.",
+                                SISTER_NOTE_EN,
+                            ),
+                        )
                     ],
-                    "outcomes": rich("The results set the topics of the trainings, and expert trainers were invited."),
+                    "outcomes": rich(
+                        "The results set the topics of the trainings, and expert trainers were invited."
+                    ),
                 },
             )
         )
@@ -157,11 +185,37 @@ def _past_events():
                     "venue": "İstanbul ve Gaziantep",
                     "target_audience": "Mültecilerle yakın çalışan kamu kurumlarının personeli",
                     "organisers": SISTER_TR,
-                    "body": [("paragraph", rich(f"{tr_day} 2019'da başlayan iki günlük eğitim, çalıştaylarda belirlenen ihtiyaçlara göre hazırlandı.", SISTER_NOTE_TR))],
+                    "body": [
+                        (
+                            "paragraph",
+                            rich(
+                                f"{tr_day} 2019'da başlayan iki günlük eğitim, çalıştaylarda belirlenen ihtiyaçlara göre hazırlandı.",
+                                SISTER_NOTE_TR,
+                            ),
+                        )
+                    ],
                     "agenda": [
-                        _session(T(10), T(12, 30), "Mülteci hukuku ve hakları", [("Eğitmen", "")], day=first),
-                        _session(T(13, 30), T(16, 30), "Mülteci psikolojisi: yaklaşımlar", [("Eğitmen", "")], day=first),
-                        _session(T(10), T(15), "Cinsiyet adaleti", [("Eğitmen", "")], day=first + datetime.timedelta(days=1)),
+                        _session(
+                            T(10),
+                            T(12, 30),
+                            "Mülteci hukuku ve hakları",
+                            [("Eğitmen", "")],
+                            day=first,
+                        ),
+                        _session(
+                            T(13, 30),
+                            T(16, 30),
+                            "Mülteci psikolojisi: yaklaşımlar",
+                            [("Eğitmen", "")],
+                            day=first,
+                        ),
+                        _session(
+                            T(10),
+                            T(15),
+                            "Cinsiyet adaleti",
+                            [("Eğitmen", "")],
+                            day=first + datetime.timedelta(days=1),
+                        ),
                     ],
                 },
                 {
@@ -171,21 +225,83 @@ def _past_events():
                     "venue": "Istanbul and Gaziantep",
                     "target_audience": "Staff of public institutions working closely with refugees",
                     "organisers": SISTER_EN,
-                    "body": [("paragraph", rich(f"The two-day training starting on {en_day} 2019 was designed around the needs the workshops identified.", SISTER_NOTE_EN))],
+                    "body": [
+                        (
+                            "paragraph",
+                            rich(
+                                f"The two-day training starting on {en_day} 2019 was designed around the needs the workshops identified.",
+                                SISTER_NOTE_EN,
+                            ),
+                        )
+                    ],
                     "agenda": [
-                        _session(T(10), T(12, 30), "Refugee law and rights", [("Trainer", "")], day=first),
-                        _session(T(13, 30), T(16, 30), "Refugee psychology: approaches", [("Trainer", "")], day=first),
-                        _session(T(10), T(15), "Gender justice", [("Trainer", "")], day=first + datetime.timedelta(days=1)),
+                        _session(
+                            T(10), T(12, 30), "Refugee law and rights", [("Trainer", "")], day=first
+                        ),
+                        _session(
+                            T(13, 30),
+                            T(16, 30),
+                            "Refugee psychology: approaches",
+                            [("Trainer", "")],
+                            day=first,
+                        ),
+                        _session(
+                            T(10),
+                            T(15),
+                            "Gender justice",
+                            [("Trainer", "")],
+                            day=first + datetime.timedelta(days=1),
+                        ),
                     ],
                 },
             )
         )
     meetings = [
-        (D(2019, 12, 10), D(2019, 12, 10), "stk-ag-kurma-toplantisi-10-aralik", "STK Ağ Kurma Toplantısı (10 Aralık)", "ngo-networking-meeting-10-december", "NGO Networking Meeting (10 December)", "network"),
-        (D(2019, 12, 11), D(2019, 12, 11), "istisare-mekanizmasi-toplantisi-11-aralik", "STK–Kamu İstişare Mekanizması Toplantısı (11 Aralık)", "consultation-mechanism-meeting-11-december", "NGO–Public Consultation Mechanism Meeting (11 December)", "consult"),
-        (D(2019, 12, 23), D(2019, 12, 23), "istisare-mekanizmasi-toplantisi-23-aralik", "STK–Kamu İstişare Mekanizması Toplantısı (23 Aralık)", "consultation-mechanism-meeting-23-december", "NGO–Public Consultation Mechanism Meeting (23 December)", "consult"),
-        (D(2019, 12, 24), D(2019, 12, 24), "stk-ag-kurma-toplantisi-24-aralik", "STK Ağ Kurma Toplantısı (24 Aralık)", "ngo-networking-meeting-24-december", "NGO Networking Meeting (24 December)", "network"),
-        (D(2020, 1, 22), D(2020, 1, 23), "stk-kamu-is-birligi-toplantisi", "STK–Kamu Kurumları İş Birliği Toplantısı", "ngo-public-cooperation-meeting", "NGO–Public Institutions Cooperation Meeting", "cooperation"),
+        (
+            D(2019, 12, 10),
+            D(2019, 12, 10),
+            "stk-ag-kurma-toplantisi-10-aralik",
+            "STK Ağ Kurma Toplantısı (10 Aralık)",
+            "ngo-networking-meeting-10-december",
+            "NGO Networking Meeting (10 December)",
+            "network",
+        ),
+        (
+            D(2019, 12, 11),
+            D(2019, 12, 11),
+            "istisare-mekanizmasi-toplantisi-11-aralik",
+            "STK–Kamu İstişare Mekanizması Toplantısı (11 Aralık)",
+            "consultation-mechanism-meeting-11-december",
+            "NGO–Public Consultation Mechanism Meeting (11 December)",
+            "consult",
+        ),
+        (
+            D(2019, 12, 23),
+            D(2019, 12, 23),
+            "istisare-mekanizmasi-toplantisi-23-aralik",
+            "STK–Kamu İstişare Mekanizması Toplantısı (23 Aralık)",
+            "consultation-mechanism-meeting-23-december",
+            "NGO–Public Consultation Mechanism Meeting (23 December)",
+            "consult",
+        ),
+        (
+            D(2019, 12, 24),
+            D(2019, 12, 24),
+            "stk-ag-kurma-toplantisi-24-aralik",
+            "STK Ağ Kurma Toplantısı (24 Aralık)",
+            "ngo-networking-meeting-24-december",
+            "NGO Networking Meeting (24 December)",
+            "network",
+        ),
+        (
+            D(2020, 1, 22),
+            D(2020, 1, 23),
+            "stk-kamu-is-birligi-toplantisi",
+            "STK–Kamu Kurumları İş Birliği Toplantısı",
+            "ngo-public-cooperation-meeting",
+            "NGO–Public Institutions Cooperation Meeting",
+            "cooperation",
+        ),
     ]
     texts = {
         "network": (
@@ -208,14 +324,20 @@ def _past_events():
                 "toplanti",
                 _days(first, last),
                 {
-                    "slug": tr_slug, "title": tr_title, "summary": tr_text,
-                    "venue": "İstanbul ve Gaziantep", "target_audience": meeting_tr,
+                    "slug": tr_slug,
+                    "title": tr_title,
+                    "summary": tr_text,
+                    "venue": "İstanbul ve Gaziantep",
+                    "target_audience": meeting_tr,
                     "organisers": SISTER_TR,
                     "body": [("paragraph", rich(tr_text, SISTER_NOTE_TR))],
                 },
                 {
-                    "slug": en_slug, "title": en_title, "summary": en_text,
-                    "venue": "Istanbul and Gaziantep", "target_audience": meeting_en,
+                    "slug": en_slug,
+                    "title": en_title,
+                    "summary": en_text,
+                    "venue": "Istanbul and Gaziantep",
+                    "target_audience": meeting_en,
                     "organisers": SISTER_EN,
                     "body": [("paragraph", rich(en_text, SISTER_NOTE_EN))],
                 },
@@ -231,8 +353,15 @@ def _past_events():
                 "summary": "Afrika'dan gelen göçün ilk durağı Sicilya'da, mültecilerin kurduğu STK'ların sosyal hayata katılımı ve kamu kurumlarıyla iletişimi yerinde incelendi.",
                 "other_city": "Sicilya, İtalya",
                 "organisers": SISTER_TR,
-                "body": [("paragraph", rich("Ziyaretten elde edilen gözlemler raporlandı.", SISTER_NOTE_TR))],
-                "outcomes": rich("Mültecilerin kurduğu sivil toplum kuruluşlarının entegrasyon ve kamu kurumlarıyla iletişim deneyimleri raporlandı."),
+                "body": [
+                    (
+                        "paragraph",
+                        rich("Ziyaretten elde edilen gözlemler raporlandı.", SISTER_NOTE_TR),
+                    )
+                ],
+                "outcomes": rich(
+                    "Mültecilerin kurduğu sivil toplum kuruluşlarının entegrasyon ve kamu kurumlarıyla iletişim deneyimleri raporlandı."
+                ),
             },
             {
                 "slug": "good-practice-study-visit-sicily",
@@ -240,8 +369,18 @@ def _past_events():
                 "summary": "In Sicily, the first stop of migration from Africa, participants studied how refugee-led NGOs take part in social life and work with public institutions.",
                 "other_city": "Sicily, Italy",
                 "organisers": SISTER_EN,
-                "body": [("paragraph", rich("The observations of the visit were written up in a report.", SISTER_NOTE_EN))],
-                "outcomes": rich("The experience of refugee-led NGOs with integration and with public institutions was documented in a report."),
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "The observations of the visit were written up in a report.",
+                            SISTER_NOTE_EN,
+                        ),
+                    )
+                ],
+                "outcomes": rich(
+                    "The experience of refugee-led NGOs with integration and with public institutions was documented in a report."
+                ),
             },
         )
     )
@@ -254,8 +393,10 @@ def _future_events(year):
         (
             "konferans",
             {
-                "start": _at(conference_day, 10), "end": _at(conference_day, 16, 30),
-                "city": "ankara", "format": "hybrid",
+                "start": _at(conference_day, 10),
+                "end": _at(conference_day, 16, 30),
+                "city": "ankara",
+                "format": "hybrid",
                 "online_link": "https://meet.example.org/iyi-uygulama-konferansi",
                 "registration_status": "open",
                 "registration_url": "https://example.org/kayit/iyi-uygulama-konferansi",
@@ -268,12 +409,41 @@ def _future_events(year):
                 "venue": "Konferans salonu (örnek)",
                 "address": "Örnek Caddesi 1, Çankaya",
                 "target_audience": "Göç ve uluslararası koruma alanında çalışan STK'lar, il göç idaresi müdürlükleri ve diğer kamu kurumları",
-                "organisers": [_org("Teknik Destek Ekibi"), _org("İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü", "partner")],
-                "body": [("paragraph", rich("Konferans, projenin 4. faaliyeti olan iyi uygulama konferanslarının bir parçasıdır."))],
+                "organisers": [
+                    _org("Teknik Destek Ekibi"),
+                    _org("İçişleri Bakanlığı Göç İdaresi Genel Müdürlüğü", "partner"),
+                ],
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "Konferans, projenin 4. faaliyeti olan iyi uygulama konferanslarının bir parçasıdır."
+                        ),
+                    )
+                ],
                 "agenda": [
-                    _session(T(10), T(10, 30), "Açılış konuşmaları", [("Proje Direktörü", "Teknik Destek Ekibi")]),
-                    _session(T(10, 30), T(12, 30), "Panel: Yerel düzeyde kamu-STK iş birliği", [("Moderatör", ""), ("STK temsilcisi", ""), ("İl göç idaresi temsilcisi", "")]),
-                    _session(T(13, 30), T(16), "Atölyeler: Protokol modelleri ve standart çalışma yöntemleri", [("Proje Koordinatörü", "Teknik Destek Ekibi")]),
+                    _session(
+                        T(10),
+                        T(10, 30),
+                        "Açılış konuşmaları",
+                        [("Proje Direktörü", "Teknik Destek Ekibi")],
+                    ),
+                    _session(
+                        T(10, 30),
+                        T(12, 30),
+                        "Panel: Yerel düzeyde kamu-STK iş birliği",
+                        [
+                            ("Moderatör", ""),
+                            ("STK temsilcisi", ""),
+                            ("İl göç idaresi temsilcisi", ""),
+                        ],
+                    ),
+                    _session(
+                        T(13, 30),
+                        T(16),
+                        "Atölyeler: Protokol modelleri ve standart çalışma yöntemleri",
+                        [("Proje Koordinatörü", "Teknik Destek Ekibi")],
+                    ),
                     _session(T(16), T(16, 30), "Kapanış ve değerlendirme", []),
                 ],
             },
@@ -284,12 +454,44 @@ def _future_events(year):
                 "venue": "Conference hall (example)",
                 "address": "Example Street 1, Çankaya",
                 "target_audience": "NGOs working on migration and international protection, provincial migration directorates and other public institutions",
-                "organisers": [_org("Technical Assistance Team"), _org("Ministry of Interior, Directorate General of Migration Management", "partner")],
-                "body": [("paragraph", rich("The conference is part of the project's activity 4, good-practice conferences on public-NGO dialogue."))],
+                "organisers": [
+                    _org("Technical Assistance Team"),
+                    _org(
+                        "Ministry of Interior, Directorate General of Migration Management",
+                        "partner",
+                    ),
+                ],
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "The conference is part of the project's activity 4, good-practice conferences on public-NGO dialogue."
+                        ),
+                    )
+                ],
                 "agenda": [
-                    _session(T(10), T(10, 30), "Opening remarks", [("Project Director", "Technical Assistance Team")]),
-                    _session(T(10, 30), T(12, 30), "Panel: public-NGO cooperation at local level", [("Moderator", ""), ("NGO representative", ""), ("Provincial migration directorate representative", "")]),
-                    _session(T(13, 30), T(16), "Workshops: protocol models and standard operating procedures", [("Project Coordinator", "Technical Assistance Team")]),
+                    _session(
+                        T(10),
+                        T(10, 30),
+                        "Opening remarks",
+                        [("Project Director", "Technical Assistance Team")],
+                    ),
+                    _session(
+                        T(10, 30),
+                        T(12, 30),
+                        "Panel: public-NGO cooperation at local level",
+                        [
+                            ("Moderator", ""),
+                            ("NGO representative", ""),
+                            ("Provincial migration directorate representative", ""),
+                        ],
+                    ),
+                    _session(
+                        T(13, 30),
+                        T(16),
+                        "Workshops: protocol models and standard operating procedures",
+                        [("Project Coordinator", "Technical Assistance Team")],
+                    ),
                     _session(T(16), T(16, 30), "Closing and evaluation", []),
                 ],
             },
@@ -297,9 +499,12 @@ def _future_events(year):
         (
             "egitim",
             {
-                "start": _at(D(year, 5, 12), 10), "end": _at(D(year, 5, 12), 12, 30),
-                "format": "online", "online_link": "https://meet.example.org/stk-fon-mekanizmalari",
-                "registration_status": "open", "registration_email": "etkinlik@example.org",
+                "start": _at(D(year, 5, 12), 10),
+                "end": _at(D(year, 5, 12), 12, 30),
+                "format": "online",
+                "online_link": "https://meet.example.org/stk-fon-mekanizmalari",
+                "registration_status": "open",
+                "registration_email": "etkinlik@example.org",
                 "registration_deadline": _at(D(year, 5, 8), 17),
             },
             {
@@ -308,10 +513,19 @@ def _future_events(year):
                 "summary": "STK'ların sürdürülebilirliği ve bağımsızlığı için fon kaynakları üzerine çevrim içi eğitim.",
                 "target_audience": "Göç alanında çalışan STK'ların yöneticileri ve proje ekipleri",
                 "organisers": [_org("Teknik Destek Ekibi")],
-                "body": [("paragraph", rich("Eğitim, projenin 7. faaliyeti olan STK fon mekanizmaları araştırmasının bulgularına dayanır."))],
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "Eğitim, projenin 7. faaliyeti olan STK fon mekanizmaları araştırmasının bulgularına dayanır."
+                        ),
+                    )
+                ],
                 "agenda": [
                     _session(T(10), T(11), "Fon kaynaklarına genel bakış", [("Eğitmen", "")]),
-                    _session(T(11, 15), T(12, 30), "Başvuru hazırlama: uygulama", [("Eğitmen", "")]),
+                    _session(
+                        T(11, 15), T(12, 30), "Başvuru hazırlama: uygulama", [("Eğitmen", "")]
+                    ),
                 ],
             },
             {
@@ -320,10 +534,22 @@ def _future_events(year):
                 "summary": "An online training on funding sources for the sustainability and independence of NGOs.",
                 "target_audience": "Managers and project teams of NGOs working on migration",
                 "organisers": [_org("Technical Assistance Team")],
-                "body": [("paragraph", rich("The training builds on the project's activity 7, research into NGO funding mechanisms."))],
+                "body": [
+                    (
+                        "paragraph",
+                        rich(
+                            "The training builds on the project's activity 7, research into NGO funding mechanisms."
+                        ),
+                    )
+                ],
                 "agenda": [
                     _session(T(10), T(11), "An overview of funding sources", [("Trainer", "")]),
-                    _session(T(11, 15), T(12, 30), "Preparing an application: practice", [("Trainer", "")]),
+                    _session(
+                        T(11, 15),
+                        T(12, 30),
+                        "Preparing an application: practice",
+                        [("Trainer", "")],
+                    ),
                 ],
             },
         ),
@@ -335,7 +561,11 @@ def load(context):
     types = {}
     for tr_slug, tr_name, en_slug, en_name in EVENT_TYPES:
         types[tr_slug] = ensure_snippet_pair(
-            EventType, {"slug": tr_slug}, {"name": tr_name}, {"name": en_name, "slug": en_slug}, locales
+            EventType,
+            {"slug": tr_slug},
+            {"name": tr_name},
+            {"name": en_name, "slug": en_slug},
+            locales,
         )
 
     index_tr, index_en = ensure_pair(
@@ -376,18 +606,46 @@ def load(context):
             "title": "Kapanış Programı: Proje Çıktıları Kamuoyuyla Paylaşıldı",
             "summary": "Çalıştay, saha araştırması ve toplantıların sonuçları kapanış programında kamuoyuyla paylaşıldı.",
             "organisers": SISTER_TR,
-            "body": [("paragraph", rich("Değerlendirmelere projenin nihai raporunda yer verildi ve rapor basıldı.", SISTER_NOTE_TR))],
+            "body": [
+                (
+                    "paragraph",
+                    rich(
+                        "Değerlendirmelere projenin nihai raporunda yer verildi ve rapor basıldı.",
+                        SISTER_NOTE_TR,
+                    ),
+                )
+            ],
             "documents": [("document", {"document": closing_report, "title": ""})],
-            "outcomes": rich("Proje, İstanbul ve Gaziantep'te 58 kamu kurumuna ve 114 sivil toplum kuruluşuna ulaştı."),
+            "outcomes": rich(
+                "Proje, İstanbul ve Gaziantep'te 58 kamu kurumuna ve 114 sivil toplum kuruluşuna ulaştı."
+            ),
         },
         {
             "slug": "closing-programme",
             "title": "Closing Programme: Project Results Shared with the Public",
             "summary": "The results of the workshops, field research and meetings were shared with the public at the closing programme.",
             "organisers": SISTER_EN,
-            "body": [("paragraph", rich("The evaluations went into the project's final report, which was printed.", SISTER_NOTE_EN))],
-            "documents": [("document", {"document": closing_report, "title": "Closing programme: project results (summary, in Turkish)"})],
-            "outcomes": rich("The project reached 58 public institutions and 114 civil society organisations in Istanbul and Gaziantep."),
+            "body": [
+                (
+                    "paragraph",
+                    rich(
+                        "The evaluations went into the project's final report, which was printed.",
+                        SISTER_NOTE_EN,
+                    ),
+                )
+            ],
+            "documents": [
+                (
+                    "document",
+                    {
+                        "document": closing_report,
+                        "title": "Closing programme: project results (summary, in Turkish)",
+                    },
+                )
+            ],
+            "outcomes": rich(
+                "The project reached 58 public institutions and 114 civil society organisations in Istanbul and Gaziantep."
+            ),
         },
     )
 

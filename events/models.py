@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -25,6 +26,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
+from registrations.blocks import RegistrationQuestionsBlock
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
 
@@ -184,6 +186,31 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("ical_feed")]
 
+    @path(pgettext_lazy("URL", "calendar/"), name="calendar")
+    def calendar_now(self, request):
+        """The calendar opens on the current month."""
+        from django.shortcuts import redirect
+
+        today = timezone.localdate()
+        url = self.url + self.reverse_subpage(
+            "calendar_month", args=[today.year, f"{today.month:02d}"]
+        )
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url)
+
+    @path(pgettext_lazy("URL", "calendar/<int:year>/<int:month>/"), name="calendar_month")
+    def calendar_month(self, request, year, month):
+        """A month as a table (one cell per day), in this language, with the listing's
+        type and city filters; see events/month.py."""
+        from django.template.response import TemplateResponse
+
+        from .month import month_context
+
+        # The page's base context, not the listing's: the calendar runs its own query.
+        context = BasePage.get_context(self, request)
+        context.update(month_context(self, request, year, month))
+        return TemplateResponse(request, "events/event_calendar_month.html", context)
+
     @path("ical/")
     def ical_feed(self, request):
         """A subscribable iCalendar feed of this language's events."""
@@ -219,6 +246,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ("open", _("Registration open")),
         ("closed", _("Registration closed")),
         ("full", _("Fully booked")),
+        ("form", _("Registration form on this site (seats and waiting list)")),
     ]
     TIMING_LABELS = {
         "upcoming": _("Upcoming"),
@@ -264,15 +292,31 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     target_audience = models.TextField(_("target audience"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-    agenda = StreamField(
-        [("session", AgendaSessionBlock())], blank=True, verbose_name=_("agenda")
-    )
+    agenda = StreamField([("session", AgendaSessionBlock())], blank=True, verbose_name=_("agenda"))
     registration_status = models.CharField(
         _("registration"), max_length=16, choices=REGISTRATION_CHOICES, default="not_needed"
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     registration_email = models.EmailField(_("registration e-mail"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    in_person_capacity = models.PositiveIntegerField(
+        _("seats in person"),
+        null=True,
+        blank=True,
+        help_text=_("For the registration form. Empty: no limit."),
+    )
+    online_capacity = models.PositiveIntegerField(
+        _("seats online"),
+        null=True,
+        blank=True,
+        help_text=_("For the registration form of online and hybrid events. Empty: no limit."),
+    )
+    registration_questions = StreamField(
+        RegistrationQuestionsBlock(),
+        blank=True,
+        verbose_name=_("extra registration questions"),
+        help_text=_("Asked on this event's registration form, after the standard ones."),
+    )
     documents = StreamField(
         [("document", DocumentLinkBlock())],
         blank=True,
@@ -323,6 +367,8 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("registration_status"),
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
                 FieldPanel("registration_deadline"),
+                FieldRowPanel([FieldPanel("in_person_capacity"), FieldPanel("online_capacity")]),
+                FieldPanel("registration_questions"),
             ],
             heading=_("Registration"),
         ),
@@ -441,6 +487,17 @@ class EventPage(RoutablePageMixin, BasePage):
             and self.timing(now) != "past"
             and (self.registration_deadline is None or now <= self.registration_deadline)
         )
+
+    @property
+    def registration_modes(self):
+        """The participation modes the registration form offers (both for hybrid)."""
+        if self.format == self.FORMAT_HYBRID:
+            return [self.FORMAT_IN_PERSON, self.FORMAT_ONLINE]
+        return [self.format]
+
+    def capacity_for(self, mode):
+        """Seats for ``mode``, or None for no limit."""
+        return self.online_capacity if mode == self.FORMAT_ONLINE else self.in_person_capacity
 
     def organisations(self, role=None):
         return [

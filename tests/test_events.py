@@ -523,6 +523,7 @@ def event_form(**overrides):
         "registration_url": "",
         "registration_email": "",
         "registration_deadline": "",
+        "registration_questions": streamfield([]),
         "documents": streamfield([]),
         "outcomes": rich_text(""),
         "participant_count": "",

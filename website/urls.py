@@ -34,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("events.urls")),
+    path("", include("registrations.urls")),
     path("", include("resources.urls")),
     path("", include("newsletter.urls")),
     path("", include("search.urls")),

@@ -15,7 +15,7 @@ def _day(value):
 
 @register.simple_tag
 def event_when(event):
-    """"8 Mart 2019", "21 Ağustos 2019 – 27 Ağustos 2019", "17 March 2027, 10:00–16:30"."""
+    """ "8 Mart 2019", "21 Ağustos 2019 – 27 Ağustos 2019", "17 March 2027, 10:00–16:30"."""
     start, end = event.local_start, event.local_end
     if event.all_day:
         if start.date() == end.date():

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "activities",
     "navigation",
     "trainers",
+    "registrations",
     "bilingual",
     "reach",
     "wagtail_localize",
@@ -361,3 +362,9 @@ FRONTEND_CACHE_BAN_ON = {
 }
 # Pages that list a page without being its ancestors, purged with it.
 FRONTEND_CACHE_RELATED_PAGES = ["activities.models.pages_showing"]
+
+# Event registrations (registrations app): personal data is erased this many months
+# after the event (the counts stay); the form is rate limited per client address.
+REGISTRATION_ERASE_AFTER_MONTHS = env.int("REGISTRATION_ERASE_AFTER_MONTHS", default=6)
+REGISTRATION_RATE = env("REGISTRATION_RATE", default="10/10m")
+

@@ -1,0 +1,147 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import ConsentText, Registration
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet shows as text: a leading formula character is escaped
+    with an apostrophe (a registrant's "=HYPERLINK(…)" stays a harmless string)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class RegistrationIndexView(IndexView):
+    """Wagtail's listing with an export that opens cleanly in Excel: UTF-8 with a byte
+    order mark (Turkish letters intact) and no cell read as a formula."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrants")
+    add_to_admin_menu = False
+    index_view_class = RegistrationIndexView
+    list_display = ["name", "email", "organisation", "roster", "mode", "status", "attended"]
+    list_filter = ["roster", "status", "mode", "attended", "language"]
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
+    list_export = [
+        "roster",
+        "name",
+        "organisation",
+        "email",
+        "language",
+        "mode",
+        "status",
+        "needs",
+        "answers_text",
+        "attended",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+        "consent_version",
+        "erased_at",
+    ]
+    export_headings = {"answers_text": _("Answers"), "roster": _("Event")}
+    export_filename = "registrations"
+    form_fields = ["attended"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("roster")
+
+
+registration_viewset = RegistrationViewSet("registrations_registration")
+
+
+class ConsentTextViewSet(SnippetViewSet):
+    model = ConsentText
+    icon = "form"
+    menu_label = _("Registration consent texts")
+    list_display = ["__str__", "version", "locale"]
+    add_to_admin_menu = False
+
+
+register_snippet(ConsentTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return registration_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("", admin_views.roster_list_view, name="rosters"),
+        path("<int:pk>/", admin_views.roster_view, name="roster"),
+    ]
+    return [path("event-registrations/", include((urls, "registrations_admin")))]
+
+
+class PermittedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("registrations.change_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu():
+    menu = Menu(
+        items=[
+            PermittedMenuItem(
+                _("Events"), reverse("registrations_admin:rosters"), icon_name="date", order=1
+            ),
+            PermittedMenuItem(
+                _("Registrants"),
+                reverse("registrations_registration:index"),
+                icon_name="group",
+                order=2,
+            ),
+            MenuItem(
+                _("Consent texts"),
+                reverse("wagtailsnippets_registrations_consenttext:list"),
+                icon_name="form",
+                order=3,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(_("Registrations"), menu, icon_name="group", order=350)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "registrations.close", _("Close registration"), _("Registration closed")
+    )
+    actions.register_action(
+        "registrations.reopen", _("Reopen registration"), _("Registration reopened")
+    )
+    actions.register_action(
+        "registrations.message", _("E-mail the registrants"), _("Message sent to registrants")
+    )
