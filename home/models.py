@@ -509,16 +509,21 @@ class SocialSettings(BaseSiteSetting):
 
     @classmethod
     def for_page_chrome(cls, request):
-        """The request's site's settings as every page's head and footer use them (read
-        once per request: Wagtail keeps them on the request)."""
+        """The request's site's settings as every page's head and footer use them, with
+        the logo and the share image in the same query (kept on the request: the header,
+        the footer and the head metadata all ask)."""
         from wagtail.models import Site
 
-        if Site.find_for_request(request) is None:
+        site = Site.find_for_request(request)
+        if site is None:
             return None
-        # Kept on the request: the header, the footer and the head metadata all ask.
         found = getattr(request, "social_settings_for_chrome", None)
         if found is None:
-            found = cls._with_renditions(cls.for_request(request))
+            found = (
+                cls.objects.select_related("logo", "share_image").filter(site=site).first()
+                or cls.for_site(site)
+            )
+            found = cls._with_renditions(found)
             request.social_settings_for_chrome = found
         return found
 

@@ -103,7 +103,7 @@ class TestTimeline:
         table = html[html.index("<tbody>") : html.index("</tbody>")]
         rows = re.findall(r'<th scope="row">(\d+)\. ([^<]+)</th>', table)
         assert rows == [("1", "Activity 1"), ("2", "Activity 2"), ("3", "Activity 3")]
-        assert html.count("<rect ") == 3
+        assert html.count('class="bar ') == 3
         assert "Faaliyet" not in table
 
     def test_queries_do_not_grow_with_activities_and_tags(
