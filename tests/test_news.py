@@ -368,7 +368,10 @@ class TestArticle:
             "https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver%2Ftr%2F" in html
         )
         assert "https://wa.me/?text=" in html and "mailto:?subject=" in html
-        assert "<script src=" not in html
+        # No script but the reach beacon (cookie-free page view counting).
+        assert re.findall(r'<script src="([^"]+)"', html) == [
+            "/static/reach/beacon.js"
+        ]
         assert "KADEM" in html
 
     def test_publication_date_defaults_to_first_publication(self, news):

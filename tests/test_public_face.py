@@ -199,16 +199,16 @@ class TestIdentityAndFixes:
         assert 'class="map-legend"' in html and "yok" in html
 
     def test_restricted_module_explains_who_may_download(self, rf, homes):
+        """A reader without access is told who may download, and led to the trainers'
+        sign-in and access request (issue 22), never to the CMS's login."""
         from types import SimpleNamespace
 
         from django.contrib.auth.models import AnonymousUser
         from django.template.loader import render_to_string
 
-        profile = SiteProfile.objects.get(locale__language_code="en")
-        profile.contact_email = "info@example.org"
-        profile.save()
         document = SimpleNamespace(
             is_private=True,
+            can_download=False,
             title="Module 3",
             file_extension="pdf",
             display_size=1000,
@@ -217,15 +217,16 @@ class TestIdentityAndFixes:
         )
         request = rf.get("/en/")
         request.user = AnonymousUser()
+        links = {"sign_in": "/en/trainers/sign-in/", "request_access": "/en/trainers/request/"}
         with translation.override("en"):
             html = render_to_string(
                 "resources/includes/document_link.html",
-                {"document": document, "request": request},
+                {"document": document, "request": request, "trainer_links": links},
             )
-        assert "Only trainers registered with the project may download this module." in html
-        assert 'href="mailto:info@example.org"' in html
-        assert "/documents/1/" not in html and "Log in" not in html
-
+        assert "for registered trainers only" in html
+        assert 'href="/en/trainers/sign-in/"' in html
+        assert 'href="/en/trainers/request/"' in html
+        assert "/documents/1/" not in html and "/admin/" not in html
 
 def test_turkish_capfirst():
     from bilingual.text import capfirst
