@@ -34,6 +34,7 @@ from wagtail.search import index
 from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
+from home.templatetags.site_tags import picture_specs
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -101,11 +102,17 @@ class NewsPageRelatedPage(Orderable):
     panels = [FieldPanel("page")]
 
 
+# The width of a news card's picture (news/includes/news_card.html).
+CARD_WIDTH = 400
+
+
 def _listing_queryset(queryset):
     """Everything a listing row shows, fetched in a fixed number of queries: the pages
     with their locale and image, the image's listing rendition, the categories."""
     renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION)
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=[LISTING_RENDITION, *picture_specs(CARD_WIDTH).values()])
     )
     return queryset.select_related("locale", "lead_image").prefetch_related(
         # Where Image.get_rendition() looks for prefetched renditions.

@@ -185,6 +185,17 @@ def canonical_url(context, page):
     return request.build_absolute_uri(url) if request else page.full_url
 
 
+def picture_specs(width, ratio="16x9"):
+    """The renditions ``{% picture %}`` uses, by (width, kind): listings prefetch them."""
+    rw, rh = (int(part) for part in ratio.split("x"))
+    specs = {}
+    for w in (width, width * 2):
+        h = round(w * rh / rw)
+        specs[(w, "webp")] = f"fill-{w}x{h}|format-webp"
+        specs[(w, "orig")] = f"fill-{w}x{h}"
+    return specs
+
+
 @register.simple_tag
 def picture(image, width=640, ratio="16x9", sizes="", eager=False, css_class=""):
     """A responsive <picture> from Wagtail renditions: WebP and the original format at
@@ -194,13 +205,8 @@ def picture(image, width=640, ratio="16x9", sizes="", eager=False, css_class="")
     in cards (the title beside it says it all), so alt is empty."""
     if image is None:
         return ""
-    rw, rh = (int(part) for part in ratio.split("x"))
     widths = [width, width * 2]
-    specs = {}
-    for w in widths:
-        h = round(w * rh / rw)
-        specs[(w, "webp")] = f"fill-{w}x{h}|format-webp"
-        specs[(w, "orig")] = f"fill-{w}x{h}"
+    specs = picture_specs(width, ratio)
     renditions = image.get_renditions(*specs.values())
     by_key = {key: renditions[spec] for key, spec in specs.items()}
 
