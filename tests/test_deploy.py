@@ -87,12 +87,12 @@ def test_the_production_stack_serves_pages_media_and_guards_documents(
     assert status == 200 and b"<html" in body
     assert headers["Strict-Transport-Security"] is None  # SECURE_HSTS_SECONDS=0 locally
     status, headers, _ = fetch(stack.url + "/tr/")
-    assert len(headers["X-Varnish"].split()) == 2, "the second request is a cache hit"
+    assert headers["X-Cache"] == "hit", "the second request is a cache hit"
     # The application purges (PURGE straight to Varnish): the next answer is fresh.
     status, _, _ = fetch(stack.varnish_url + "/tr/", method="PURGE", headers={"Host": "localhost"})
     assert status == 200
     status, headers, _ = fetch(stack.url + "/tr/")
-    assert status == 200 and len(headers["X-Varnish"].split()) == 1
+    assert status == 200 and headers["X-Cache"] == "miss"
     # Nobody outside may purge through nginx.
     assert fetch(stack.url + "/tr/", method="PURGE")[0] == 405
 
@@ -111,7 +111,7 @@ def test_the_production_stack_serves_pages_media_and_guards_documents(
     secret = PDF + b"% trainers only\n"
     document = make_document("Eğitmen notları", body=secret, collection=private_collection())
     status, headers, body = fetch(stack.url + document.url)
-    assert status == 302 and "/admin/login/" in headers["Location"] and secret not in body
+    assert status == 302 and "/tr/egitmenler/giris/" in headers["Location"] and secret not in body
     # No way around the serve view: not in /media/, not in nginx's internal location.
     file_name = document.file.name
     assert fetch(stack.url + "/media/" + file_name)[0] == 404
