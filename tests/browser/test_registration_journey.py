@@ -47,12 +47,12 @@ def _registration_event():
 
 def _register(tab, event_url, name, email):
     tab.goto(event_url)
-    tab.get_by_role("link", name=re.compile("^(Kaydol|Register)$")).click()
+    tab.get_by_role("link", name=re.compile("^(Kayıt olun|Register)$")).click()
     tab.get_by_label(re.compile("Ad soyad|Name and surname")).fill(name)
     tab.get_by_label(re.compile("E-posta adresi|E-mail address")).fill(email)
     tab.get_by_label(re.compile("Beslenme tercihi")).fill("Vejetaryen")
     tab.locator("#id_consent").check()
-    tab.get_by_role("button", name=re.compile("^(Kaydol|Register)$")).click()
+    tab.get_by_role("button", name=re.compile("^(Kayıt olun|Register)$")).click()
     return tab.locator("h1").inner_text()
 
 
