@@ -11,14 +11,8 @@ def grant_moderators(sender, using="default", **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if sender.label != with_models[-1].label or not apps.is_installed("editorial"):
         return
-    from django.contrib.auth.models import Group
-
     from editorial.roles import MODERATORS, grant_app_permissions
 
-    # The group comes from the editorial migration; a flushed test database has none, and
-    # making one here would clash with the snapshot restored after the flush.
-    if not Group.objects.filter(name=MODERATORS).exists():
-        return
     grant_app_permissions(apps, group_name=MODERATORS, app_label="registrations")
 
 

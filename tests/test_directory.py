@@ -48,7 +48,9 @@ def orgs(homes):
 
 
 def svg_of(html):
-    start, end = html.index("<svg"), html.index("</svg>") + len("</svg>")
+    """The province map's SVG (the page's chrome holds other pictures, such as the emblem)."""
+    start = html.rindex("<svg", 0, html.index('aria-labelledby="map-caption"'))
+    end = html.index("</svg>", start) + len("</svg>")
     return html[start:end]
 
 
