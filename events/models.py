@@ -26,6 +26,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
+from registrations import services as registration_services
 from registrations.blocks import RegistrationQuestionsBlock
 
 from .blocks import AgendaSessionBlock, OrganisationBlock
@@ -519,6 +520,14 @@ class EventPage(RoutablePageMixin, BasePage):
                 "google_calendar_url": google_calendar_url(self, full_url),
                 "outlook_calendar_url": outlook_calendar_url(self, full_url),
                 "json_ld": event_json_ld(self, request),
+                # Why the form takes nobody now (closed by the organisers, deadline
+                # passed), said on the page instead of a "Register" button that leads
+                # to a refusal.
+                "registration_refusal": (
+                    registration_services.refusal(self)
+                    if self.registration_status == "form"
+                    else None
+                ),
             }
         )
         return context

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from website.frontend_cache import purge_page_and_what_shows_it
+
 from . import services
 from .models import Registration, Roster
 from .tasks import send_to_registrants
@@ -56,6 +58,14 @@ def _recipients(roster, which):
     return roster.registrations.filter(status__in=statuses[which], erased_at__isnull=True)
 
 
+def _purge_event_pages(roster):
+    """The event page says whether it takes registrations: the shared cache must drop
+    it (and its translations) when the organisers close or reopen."""
+    event = services.event_page_for(roster)
+    if event is not None:
+        purge_page_and_what_shows_it(event)
+
+
 def roster_view(request, pk):
     _require(request)
     roster = get_object_or_404(_counted(Roster.objects.all()), pk=pk)
@@ -67,11 +77,13 @@ def roster_view(request, pk):
                 closed_at=timezone.now(), closed_by=request.user
             )
             log(instance=roster, action="registrations.close", user=request.user)
+            _purge_event_pages(roster)
             messages.success(request, _("Registration is closed for this event."))
             return redirect("registrations_admin:roster", pk=roster.pk)
         if action == "reopen":
             Roster.objects.filter(pk=roster.pk).update(closed_at=None, closed_by=None)
             log(instance=roster, action="registrations.reopen", user=request.user)
+            _purge_event_pages(roster)
             messages.success(request, _("Registration is open again for this event."))
             return redirect("registrations_admin:roster", pk=roster.pk)
         if action == "fill":

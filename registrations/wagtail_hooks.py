@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -20,6 +22,31 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+class SeatCountedPermissionPolicy(ModelPermissionPolicy):
+    """Registrations begin and end only through the paths that count seats: the event
+    page's form, the cancel link and the organiser's roster page. The admin's generic add
+    and delete views would skip the count and the waiting list (a seat freed by a delete
+    would never reach the first in line), so nobody is given them, superusers included."""
+
+    SEAT_COUNTED_ACTIONS = ("add", "delete")
+
+    def user_has_permission(self, user, action):
+        if action in self.SEAT_COUNTED_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.SEAT_COUNTED_ACTIONS]
+        if not allowed:
+            return super().users_with_any_permission(["change"]).none()
+        return super().users_with_any_permission(allowed)
+
+
+register_permission_policy(
+    Registration, SeatCountedPermissionPolicy(Registration), exact_class=True
+)
 
 
 class RegistrationIndexView(IndexView):

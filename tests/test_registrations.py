@@ -542,6 +542,23 @@ class TestAdmin:
         assert "İğdır Göç Derneği" in text
         assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
+    def test_admin_cannot_add_or_delete_around_the_seat_count(
+        self, admin_client, event_pair, consent
+    ):
+        """A delete in the generic admin would free a seat without promoting the waiting
+        list, an add would skip capacity: both are refused, even to a superuser."""
+        seated = services.register(
+            event_pair["tr"], {"name": "Ayşe", "email": "a@x.org", "mode": "in_person"}
+        )
+        listing = admin_client.get("/admin/registrations_registration/")
+        assert listing.status_code == 200
+        assert "/admin/registrations_registration/new/" not in listing.content.decode()
+        assert admin_client.get("/admin/registrations_registration/new/").status_code == 302
+        delete_url = f"/admin/registrations_registration/delete/{seated.pk}/"
+        assert admin_client.post(delete_url).status_code == 302
+        seated.refresh_from_db()
+        assert seated.status == "confirmed"
+
     def test_filters_and_search(self, admin_client, event_pair, consent):
         services.register(
             event_pair["tr"], {"name": "Ayşe", "email": "a@x.org", "mode": "in_person"}
@@ -593,6 +610,14 @@ class TestAdmin:
         client.logout()
         refused = client.get(form_url(event_pair["tr"])).content.decode()
         assert "Düzenleyiciler bu etkinliğin kayıtlarını kapattı." in refused
+        # The event pages say so instead of offering a "Register" button.
+        for language, closed in (
+            ("tr", "Düzenleyiciler bu etkinliğin kayıtlarını kapattı."),
+            ("en", "The organisers have closed registration for this event."),
+        ):
+            page = client.get(event_pair[language].url).content.decode()
+            assert closed in page, language
+            assert form_url(event_pair[language]) not in page, language
 
     def test_raising_seats_then_filling_from_the_waiting_list(
         self, admin_client, event_pair, consent
