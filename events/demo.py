@@ -503,8 +503,8 @@ def _future_events(year):
                 "end": _at(D(year, 5, 12), 12, 30),
                 "format": "online",
                 "online_link": "https://meet.example.org/stk-fon-mekanizmalari",
-                "registration_status": "open",
-                "registration_email": "etkinlik@example.org",
+                "registration_status": "form",
+                "online_capacity": 40,
                 "registration_deadline": _at(D(year, 5, 8), 17),
             },
             {

@@ -23,6 +23,7 @@ DEMO_APPS = [
     "directory",
     "navigation",
     "trainers",
+    "registrations",
     "reach",
 ]
 
