@@ -178,3 +178,26 @@ def test_health_fails_when_the_cache_is_down(client, settings):
         caches._settings = None
     assert response.status_code == 503
     assert response.json()["cache"] == "failed" and response.json()["database"] == "ok"
+
+
+def test_every_periodic_command_has_a_systemd_timer_that_the_readme_enables():
+    """Each oneshot unit in deploy/systemd runs a management command that exists, has a
+    timer, and the README's install step enables that timer: a job nobody schedules
+    (reach counters, registration reminders) fails silently."""
+    import re
+    from pathlib import Path
+
+    from django.core.management import get_commands
+
+    root = Path(__file__).resolve().parent.parent
+    units = root / "deploy" / "systemd"
+    readme = (root / "README.md").read_text()
+    oneshots = [unit for unit in units.glob("*.service") if "Type=oneshot" in unit.read_text()]
+    assert len(oneshots) >= 3
+    for unit in oneshots:
+        command = re.search(r"manage\.py (\S+)", unit.read_text()).group(1)
+        assert command in get_commands(), unit.name
+        timer = unit.with_suffix(".timer")
+        assert timer.exists(), unit.name
+        assert "OnCalendar=" in timer.read_text(), timer.name
+        assert timer.name in readme, timer.name
