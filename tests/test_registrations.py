@@ -301,7 +301,7 @@ class TestRefusals:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_registrations_for_the_last_seat_at_once(indexes, consent):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
