@@ -61,9 +61,11 @@ lint: install-test
 check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
-## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
+## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL),
+## spread over one pytest-xdist worker per core (each with its own test database).
+TEST_WORKERS ?= auto
 test: install-test browser-deps deploy-deps lint check-migrations
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).
 bench: install-test
