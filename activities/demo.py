@@ -221,6 +221,8 @@ def load(context):
             locales,
         )
 
+    _key_figures_on_the_homes(context)
+
     if not ActivityLink.objects.exists():
         tagged = Page.objects.filter(
             locale=locales["tr"],
@@ -233,6 +235,27 @@ def load(context):
                 if word in title:
                     ActivityLink.objects.create(activity=activities[number], page=page)
                     break
+
+
+HOME_FIGURES_HEADING = {"tr": "Rakamlarla proje", "en": "The project in figures"}
+
+
+def _key_figures_on_the_homes(context):
+    """The home pages show four key figures, each linking to its source: added only
+    while a home's body is still empty, so an editor's own body is never touched."""
+    for code, home in (("tr", context.tr_home), ("en", context.en_home)):
+        home = home.specific
+        if home is None or len(home.body):
+            continue
+        figures = list(
+            KeyFigure.objects.filter(locale=context.locales[code]).order_by("-value")[:4]
+        )
+        if not figures:
+            continue
+        home.body = [
+            ("key_figures", {"heading": HOME_FIGURES_HEADING[code], "figures": figures})
+        ]
+        home.save_revision().publish()
 
 
 def _translation(obj, locale):
