@@ -17,15 +17,10 @@ class KeyFiguresBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         from wagtail.models import Locale
 
+        from .models import KeyFigure
+
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
-        locale = Locale.get_active()
-        figures = []
-        for figure in value["figures"]:
-            if figure is None:
-                continue
-            # Show the figure of the page's language when one exists.
-            localized = figure.get_translation_or_none(locale) or figure
-            figures.append({"figure": localized, "url": localized.source_url(request)})
+        figures = KeyFigure.for_display(value["figures"], Locale.get_active(), request)
         context["figures"] = figures
         return context

@@ -15,7 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -140,13 +140,46 @@ class KeyFigure(TranslatableMixin, models.Model):
         value = self.value.normalize() if self.value == self.value.to_integral() else self.value
         return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
 
-    def source_url(self, request=None):
-        """The source page in the active language when it is live; None hides the link."""
-        page = self.source_page
-        if page is None:
-            return None
-        localized = page.get_translation_or_none(Locale.get_active()) or page
-        return localized.get_url(request) if localized.live else None
+    @classmethod
+    def for_display(cls, figures, locale, request=None):
+        """``[{"figure": …, "url": …}]``: each figure in ``locale`` where it has been
+        translated, and the URL of its source page in that language (else the original)
+        when that page is live and public; a private or withdrawn source shows no link.
+        Three queries, however many figures."""
+        figures = [figure for figure in figures if figure is not None]
+        foreign = {figure.translation_key for figure in figures if figure.locale_id != locale.pk}
+        translated = {
+            figure.translation_key: figure
+            for figure in cls.objects.filter(locale=locale, translation_key__in=foreign)
+        }
+        figures = [
+            figure
+            if figure.locale_id == locale.pk
+            else translated.get(figure.translation_key, figure)
+            for figure in figures
+        ]
+        sources = {
+            page.pk: page
+            for page in Page.objects.filter(
+                pk__in={figure.source_page_id for figure in figures if figure.source_page_id}
+            ).only("pk", "translation_key")
+        }
+        shown = {}
+        candidates = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={page.translation_key for page in sources.values()})
+        )
+        for page in candidates:
+            # The page in the active language wins over the original.
+            if page.locale_id == locale.pk or page.translation_key not in shown:
+                shown[page.translation_key] = page
+        items = []
+        for figure in figures:
+            source = sources.get(figure.source_page_id)
+            page = shown.get(source.translation_key) if source is not None else None
+            items.append({"figure": figure, "url": page.get_url(request) if page else None})
+        return items
 
 
 class ActivityIndexPage(RoutablePageMixin, BasePage):

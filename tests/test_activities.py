@@ -168,6 +168,54 @@ class TestKeyFigures:
         assert "117" in html and "Görüşme" in html
         assert "saha-calismalari" not in html
 
+    def test_private_source_hides_the_link(self, client, locales, homes, add_page):
+        from wagtail.models import PageViewRestriction
+
+        source = add_page(homes["tr"], StandardPage, title="İç rapor", slug="ic-rapor")
+        PageViewRestriction.objects.create(page=source, restriction_type="login")
+        figure = KeyFigure.objects.create(
+            locale=locales["tr"],
+            label="Görüşme",
+            value=Decimal("117"),
+            date=D(2020, 6, 30),
+            source_page=source,
+        )
+        self.figures_page(homes, add_page, figure)
+        html = client.get("/tr/rakamlar/").text
+        assert "Görüşme" in html and "ic-rapor" not in html
+
+    def test_queries_do_not_grow_with_figures(self, client, locales, homes, add_page):
+        source = add_page(homes["tr"], StandardPage, title="Kaynak", slug="kaynak")
+        figures = [
+            KeyFigure.objects.create(
+                locale=locales["tr"],
+                label=f"Rakam {n}",
+                value=Decimal(n),
+                date=D(2020, 6, 30),
+                source_page=source,
+            )
+            for n in range(1, 9)
+        ]
+        page = self.figures_page(homes, add_page, figures[0])
+
+        def queries_with(chosen):
+            page.body = json.dumps(
+                [
+                    {
+                        "type": "key_figures",
+                        "value": {"heading": "Rakamlar", "figures": [f.pk for f in chosen]},
+                    }
+                ]
+            )
+            page.save_revision().publish()
+            client.get("/tr/rakamlar/")
+            with CaptureQueriesContext(connection) as queries:
+                html = client.get("/tr/rakamlar/").text
+            assert all(f.label in html for f in chosen)
+            return len(queries)
+
+        assert queries_with(figures[:1]) == queries_with(figures)
+
 
 @pytest.mark.django_db
 def test_admin_refuses_end_before_start(client, locales):
