@@ -244,8 +244,12 @@ def _key_figures_on_the_homes(context):
     """The home pages show four key figures, each linking to its source: added only
     while a home's body is still empty, so an editor's own body is never touched."""
     for code, home in (("tr", context.tr_home), ("en", context.en_home)):
-        home = home.specific
-        if home is None or len(home.body):
+        if home is None:
+            continue
+        # Fresh from the database: the context's copy predates the pages added below it,
+        # and publishing it would write back its stale tree fields (numchild).
+        home = Page.objects.get(pk=home.pk).specific
+        if len(home.body):
             continue
         figures = list(
             KeyFigure.objects.filter(locale=context.locales[code]).order_by("-value")[:4]

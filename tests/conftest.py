@@ -18,8 +18,7 @@ BROWSER_TESTS = Path(__file__).parent / "browser"
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The browser tests run last, after pytest-django's own ordering (transactional
-    tests after the others): they swap the snapshot every transactional test starts
-    from for the demo site, and no test after them may start from that."""
+    tests after the others): the slowest, and the ones that need Chromium."""
     items.sort(key=lambda item: Path(str(item.fspath)).is_relative_to(BROWSER_TESTS))
     unrestored = [
         item.nodeid
@@ -36,31 +35,99 @@ def pytest_collection_modifyitems(items):
         )
 
 
-MIGRATED = {}
+class DataFixture:
+    """Rows of the test database kept as a Django fixture, put back with ``loaddata``.
+
+    Rows refer to content types and permissions by natural key: a flush that re-runs
+    post_migrate (see tests/browser/conftest.py) makes those again under new ids."""
+
+    def __init__(self, folder):
+        self.rows = folder / "rows.json"
+
+    def exists(self):
+        return self.rows.exists()
+
+    def dump(self):
+        from django.core.management import call_command
+
+        call_command(
+            "dumpdata",
+            exclude=["contenttypes", "auth.permission", "sessions"],
+            output=str(self.rows),
+            use_natural_foreign_keys=True,
+            verbosity=0,
+        )
+
+    def load(self):
+        from django.core.management import call_command
+
+        call_command("loaddata", str(self.rows), verbosity=0)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _migrated_snapshot(django_db_setup):
-    """Keep the snapshot Django took right after migrating (locales, the Turkish home,
-    the site, the roles). Tests that find the database flushed by a transactional test
-    put it back from here: once Playwright runs, ``connection`` may no longer carry it."""
-    from django.db import connection
+class MigratedFixture(DataFixture):
+    """The migrated database. Its permissions are kept too, by natural key: post_migrate
+    makes each model's own again, but some (wagtail-localize's ``submit_translation``)
+    come from data migrations only."""
 
-    MIGRATED["snapshot"] = getattr(connection, "_test_serialized_contents", None)
+    def __init__(self, folder):
+        super().__init__(folder)
+        self.permissions = folder / "permissions.json"
+
+    def dump(self):
+        from django.core.management import call_command
+
+        call_command(
+            "dumpdata",
+            "auth.permission",
+            output=str(self.permissions),
+            use_natural_primary_keys=True,
+            use_natural_foreign_keys=True,
+            verbosity=0,
+        )
+        super().dump()
+
+    def load(self):
+        from django.core.management import call_command
+
+        call_command("loaddata", str(self.permissions), verbosity=0)
+        super().load()
 
 
-def restore_migrated_data():
-    """Put the migrated data back if a transactional test flushed it."""
-    from django.db import connection
+class DemoFixture(DataFixture):
+    """The demo content, built once per test session (per xdist worker):
+    ``load_demo_content`` runs inside a transaction that is rolled back once ``dumpdata``
+    has written its rows; each ``load()`` is then a ``loaddata`` (a few seconds instead
+    of half a minute)."""
 
-    if not Locale.objects.exists() and MIGRATED.get("snapshot"):
-        connection.creation.deserialize_db_from_string(MIGRATED["snapshot"])
+    def load(self):
+        from django.core.management import call_command
+        from django.db import transaction
+
+        if not self.exists():
+            with transaction.atomic():
+                call_command("load_demo_content", verbosity=0)
+                self.dump()
+                transaction.set_rollback(True)
+        super().load()
+
+
+@pytest.fixture(scope="session")
+def migrated_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The database as the migrations left it (locales, the Turkish home, the site, the
+    editorial roles), dumped before any test runs."""
+    fixture = MigratedFixture(tmp_path_factory.mktemp("migrated"))
+    with django_db_blocker.unblock():
+        fixture.dump()
+    return fixture
+
+
+@pytest.fixture(scope="session")
+def demo_fixture(tmp_path_factory):
+    return DemoFixture(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
 def locales(db):
-    # A transactional test may have run before and flushed the migrated data.
-    restore_migrated_data()
     return {code: Locale.objects.get(language_code=code) for code in ("tr", "en")}
 
 
@@ -116,23 +183,21 @@ def add_page():
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker, demo_fixture):
     """Every app's demo content, loaded once for a whole test module.
 
-    Loading the demo takes many seconds; tests that only read it (the hostile-input
-    sweep, the demo's own checks, query budgets) share one load. It is made inside a
-    transaction that is rolled back when the module is done, and each test runs in a
-    savepoint inside it (pytest-django's ``db`` fixture), so what a test writes is gone
-    for the next one. Not for modules with transactional (live server) tests."""
-    from django.core.management import call_command
+    Tests that only read it (the hostile-input sweep, the demo's own checks, query
+    budgets) share one load. It is made inside a transaction that is rolled back when
+    the module is done, and each test runs in a savepoint inside it (pytest-django's
+    ``db`` fixture), so what a test writes is gone for the next one. Not for modules
+    with transactional (live server) tests."""
     from django.db import transaction
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            restore_migrated_data()  # flushed by an earlier transactional test?
-            call_command("load_demo_content", verbosity=0)
+            demo_fixture.load()
             yield
         finally:
             transaction.set_rollback(True)

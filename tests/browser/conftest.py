@@ -5,8 +5,8 @@ per test. Every page opened through ``open_page`` records Content-Security-Polic
 violations and server errors, and the ``page`` fixture fails the test if any occurred.
 
 The live server is transactional: each test starts from the migrated database (restored by
-``serialized_rollback``) and builds what it needs, usually with ``site_content``, which runs
-the idempotent ``load_demo_content`` (every app's demo pages, as apps land).
+``serialized_rollback``) and builds what it needs, usually with ``site_content``, which
+loads the demo content (every app's demo pages) from the session's demo fixture.
 """
 
 import os
@@ -14,9 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-
-from tests.conftest import restore_migrated_data
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM is safe here
 # because the loop only drives the browser.
@@ -46,6 +43,18 @@ def pytest_collection_modifyitems(items):
         if Path(str(item.fspath)).is_relative_to(here):
             for mark in BROWSER_MARKS:
                 item.add_marker(mark)
+
+
+@pytest.fixture(autouse=True)
+def migrated_data(migrated_fixture, transactional_db):
+    """Each browser test starts from the migrated data. Django's ``serialized_rollback``
+    cannot give it here: once Playwright's event loop runs in this thread, asgiref hands
+    out a fresh database connection object that lacks the migrated snapshot, and the flush
+    after each test re-runs post_migrate instead. So the rows come from a fixture."""
+    from wagtail.models import Locale
+
+    if not Locale.objects.exists():
+        migrated_fixture.load()
 
 
 @pytest.fixture(scope="session")
@@ -145,31 +154,13 @@ def page(open_page):
     return open_page()
 
 
-@pytest.fixture(scope="package")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """Load every app's demo content once, and make it the state each browser test starts from.
-
-    Django restores ``connection._test_serialized_contents`` before every
-    ``serialized_rollback`` test; loading the demo once and re-serialising is much faster
-    than running the loader in every test. The original (migrated) snapshot comes back when
-    the browser tests are done, so later transactional tests are not affected."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        original = getattr(connection, "_test_serialized_contents", None)
-        restore_migrated_data()  # flushed by an earlier transactional test?
-        call_command("load_demo_content", verbosity=0)
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield
-    if original is not None:
-        connection._test_serialized_contents = original
-
-
 @pytest.fixture
-def site_content(demo_snapshot, live_server):
-    """All demo pages of every app present, in both languages, keyed by language."""
+def site_content(demo_fixture, live_server):
+    """All demo pages of every app present, in both languages, keyed by language: the
+    demo fixture loaded on top of the migrated data this test's database starts from."""
     from wagtail.models import Page
 
+    demo_fixture.load()
     return {
         code: list(Page.objects.filter(locale__language_code=code, depth__gte=2).live().specific())
         for code in ("tr", "en")
