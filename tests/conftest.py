@@ -65,21 +65,24 @@ class DataFixture:
 
 
 class MigratedFixture(DataFixture):
-    """The migrated database. Its permissions are kept too, by natural key: post_migrate
-    makes each model's own again, but some (wagtail-localize's ``submit_translation``)
-    come from data migrations only."""
+    """The migrated database. Its content types and permissions are kept too, by natural
+    key: after a flush they may be missing altogether (Django's snapshot restore skipped,
+    see tests/browser/conftest.py) or made again under new ids by post_migrate, and some
+    permissions (wagtail-localize's ``submit_translation``) come from data migrations only."""
+
+    KEYS = ["contenttypes", "auth.permission"]
 
     def __init__(self, folder):
         super().__init__(folder)
-        self.permissions = folder / "permissions.json"
+        self.keys = folder / "keys.json"
 
     def dump(self):
         from django.core.management import call_command
 
         call_command(
             "dumpdata",
-            "auth.permission",
-            output=str(self.permissions),
+            *self.KEYS,
+            output=str(self.keys),
             use_natural_primary_keys=True,
             use_natural_foreign_keys=True,
             verbosity=0,
@@ -89,7 +92,7 @@ class MigratedFixture(DataFixture):
     def load(self):
         from django.core.management import call_command
 
-        call_command("loaddata", str(self.permissions), verbosity=0)
+        call_command("loaddata", str(self.keys), verbosity=0)
         super().load()
 
 
@@ -111,10 +114,11 @@ class DemoFixture(DataFixture):
         super().load()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def migrated_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
     """The database as the migrations left it (locales, the Turkish home, the site, the
-    editorial roles), dumped before any test runs."""
+    editorial roles), dumped before any test runs (autouse: later, a transactional test
+    may have flushed it)."""
     fixture = MigratedFixture(tmp_path_factory.mktemp("migrated"))
     with django_db_blocker.unblock():
         fixture.dump()
