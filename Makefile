@@ -61,9 +61,11 @@ lint: install-test
 check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
-## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL),
-## spread over one pytest-xdist worker per core (each with its own test database).
-TEST_WORKERS ?= auto
+## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
+## TEST_WORKERS=auto spreads it over pytest-xdist workers (each with its own test database):
+## worth it from four cores; on two, PostgreSQL, Chromium and two workers fight for the CPU
+## and the run takes longer than in one process.
+TEST_WORKERS ?= 0
 test: install-test browser-deps deploy-deps lint check-migrations
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import model_or_skip, page_of_type, screenshot
+from .conftest import model_or_skip, page_of_type
 
 
 @pytest.mark.parametrize(
@@ -86,35 +86,6 @@ def test_every_control_is_reachable_by_keyboard(page, site_content):
         )
         seen.add(key)
     assert len(seen) >= expected
-
-
-def _public_paths(site_content):
-    """A page of every public type present, in both languages, plus each 404."""
-    paths = {}
-    for language, pages in site_content.items():
-        for wagtail_page in pages:
-            paths.setdefault((type(wagtail_page).__name__, language), wagtail_page.url)
-        paths[("404", language)] = f"/{language}/no-such-page-404/"
-    return paths
-
-
-def test_every_page_type_fits_320px_wide(open_page, site_content):
-    tab = open_page(width=320, height=640)
-    too_wide = []
-    for (kind, language), path in _public_paths(site_content).items():
-        tab.goto(path)
-        width = tab.evaluate("document.documentElement.scrollWidth")
-        if width > 320:
-            too_wide.append(f"{kind}/{language} {path}: {width}px")
-    assert not too_wide
-
-
-@pytest.mark.parametrize(("width", "label"), [(1280, "desktop"), (375, "mobile")])
-def test_screenshots_of_key_pages(open_page, site_content, width, label):
-    tab = open_page(width=width, height=900)
-    for (kind, language), path in _public_paths(site_content).items():
-        tab.goto(path)
-        screenshot(tab, f"{label}-{language}-{kind}")
 
 
 # --- Journeys of the apps (each skips until its app is there) ------------------------------

@@ -57,8 +57,9 @@ def translate_segments(tab):
 
 @pytest.mark.xfail(
     reason="Issue 18, open: the steps inside wagtail-localize's translation editor (filling a "
-    "segment's textarea) have not yet been made to work in this browser test.",
-    strict=False,
+    "segment's textarea) have not yet been made to work in this browser test; not run, as it "
+    "cannot pass yet and costs half a minute of the suite.",
+    run=False,
 )
 def test_turkish_article_reviewed_translated_reviewed_then_in_english(
     open_page, site_content, make_user
