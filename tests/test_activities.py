@@ -125,6 +125,17 @@ class TestTimeline:
         assert count() == small
 
 
+def make_figure(locales, source, label="Görüşme", value=117):
+    """A Turkish key figure whose source is ``source``."""
+    return KeyFigure.objects.create(
+        locale=locales["tr"],
+        label=label,
+        value=Decimal(value),
+        date=D(2020, 6, 30),
+        source_page=source,
+    )
+
+
 @pytest.mark.django_db
 class TestKeyFigures:
     def figures_page(self, homes, add_page, figure):
@@ -137,13 +148,7 @@ class TestKeyFigures:
         source = add_page(
             homes["tr"], StandardPage, title="Saha çalışmaları", slug="saha-calismalari"
         )
-        figure = KeyFigure.objects.create(
-            locale=locales["tr"],
-            label="Görüşme",
-            value=Decimal("117"),
-            date=D(2020, 6, 30),
-            source_page=source,
-        )
+        figure = make_figure(locales, source)
         self.figures_page(homes, add_page, figure)
         html = client.get("/tr/rakamlar/").text
         assert "117" in html and "Görüşme" in html
@@ -155,13 +160,7 @@ class TestKeyFigures:
         source = add_page(
             homes["tr"], StandardPage, title="Saha çalışmaları", slug="saha-calismalari"
         )
-        figure = KeyFigure.objects.create(
-            locale=locales["tr"],
-            label="Görüşme",
-            value=Decimal("117"),
-            date=D(2020, 6, 30),
-            source_page=source,
-        )
+        figure = make_figure(locales, source)
         self.figures_page(homes, add_page, figure)
         source.unpublish()
         html = client.get("/tr/rakamlar/").text
@@ -173,29 +172,14 @@ class TestKeyFigures:
 
         source = add_page(homes["tr"], StandardPage, title="İç rapor", slug="ic-rapor")
         PageViewRestriction.objects.create(page=source, restriction_type="login")
-        figure = KeyFigure.objects.create(
-            locale=locales["tr"],
-            label="Görüşme",
-            value=Decimal("117"),
-            date=D(2020, 6, 30),
-            source_page=source,
-        )
+        figure = make_figure(locales, source)
         self.figures_page(homes, add_page, figure)
         html = client.get("/tr/rakamlar/").text
         assert "Görüşme" in html and "ic-rapor" not in html
 
     def test_queries_do_not_grow_with_figures(self, client, locales, homes, add_page):
         source = add_page(homes["tr"], StandardPage, title="Kaynak", slug="kaynak")
-        figures = [
-            KeyFigure.objects.create(
-                locale=locales["tr"],
-                label=f"Rakam {n}",
-                value=Decimal(n),
-                date=D(2020, 6, 30),
-                source_page=source,
-            )
-            for n in range(1, 9)
-        ]
+        figures = [make_figure(locales, source, label=f"Rakam {n}", value=n) for n in range(1, 9)]
         page = self.figures_page(homes, add_page, figures[0])
 
         def queries_with(chosen):
