@@ -21,6 +21,9 @@ class KeyFiguresBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
-        figures = KeyFigure.for_display(value["figures"], Locale.get_active(), request)
+        # The figures are shown in the language of the page that holds them.
+        page = (parent_context or {}).get("page")
+        locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
+        figures = KeyFigure.for_display(value["figures"], locale_id, request)
         context["figures"] = figures
         return context

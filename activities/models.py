@@ -141,20 +141,20 @@ class KeyFigure(TranslatableMixin, models.Model):
         return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
 
     @classmethod
-    def for_display(cls, figures, locale, request=None):
-        """``[{"figure": …, "url": …}]``: each figure in ``locale`` where it has been
+    def for_display(cls, figures, locale_id, request=None):
+        """``[{"figure": …, "url": …}]``: each figure in the locale ``locale_id`` where it has been
         translated, and the URL of its source page in that language (else the original)
         when that page is live and public; a private or withdrawn source shows no link.
         Three queries, however many figures."""
         figures = [figure for figure in figures if figure is not None]
-        foreign = {figure.translation_key for figure in figures if figure.locale_id != locale.pk}
+        foreign = {figure.translation_key for figure in figures if figure.locale_id != locale_id}
         translated = {
             figure.translation_key: figure
-            for figure in cls.objects.filter(locale=locale, translation_key__in=foreign)
+            for figure in cls.objects.filter(locale_id=locale_id, translation_key__in=foreign)
         }
         figures = [
             figure
-            if figure.locale_id == locale.pk
+            if figure.locale_id == locale_id
             else translated.get(figure.translation_key, figure)
             for figure in figures
         ]
@@ -172,7 +172,7 @@ class KeyFigure(TranslatableMixin, models.Model):
         )
         for page in candidates:
             # The page in the active language wins over the original.
-            if page.locale_id == locale.pk or page.translation_key not in shown:
+            if page.locale_id == locale_id or page.translation_key not in shown:
                 shown[page.translation_key] = page
         items = []
         for figure in figures:

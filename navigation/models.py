@@ -8,11 +8,12 @@ to a draft or a restricted page)."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 
 from bilingual.languages import active_language
 
@@ -66,11 +67,17 @@ class Menu(TranslatableMixin, models.Model):
         targets = _live_translations(page_ids, language)
         return {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
 
+    def _item_values(self):
+        """``(block type, value)`` of each item as stored: a page item names its page by
+        id, and the menu resolves every id in one query (reading the stream's values
+        would fetch each menu's chosen pages first, only to look up their translations)."""
+        return [(item["type"], item["value"]) for item in self.items.raw_data]
+
     def page_ids(self):
         return [
-            block.value["page"].pk
-            for block in self.items
-            if block.block_type == "page" and block.value.get("page") is not None
+            value["page"]
+            for block_type, value in self._item_values()
+            if block_type == "page" and value.get("page")
         ]
 
     def resolve(self, request=None, language=None, targets=None):
@@ -81,12 +88,10 @@ class Menu(TranslatableMixin, models.Model):
             targets = _live_translations(self.page_ids(), language)
         items = []
         with translation.override(language):
-            for block in self.items:
-                value = block.value
+            for block_type, value in self._item_values():
                 title = value.get("title") if own_language else ""
-                if block.block_type == "page":
-                    page = value.get("page")
-                    target = targets.get(page.translation_key) if page is not None else None
+                if block_type == "page":
+                    target = targets.get(value.get("page"))
                     if target is None:
                         continue
                     items.append(
@@ -97,7 +102,7 @@ class Menu(TranslatableMixin, models.Model):
                             "external": False,
                         }
                     )
-                elif block.block_type == "route":
+                elif block_type == "route":
                     url = route_url(value["route"])
                     if url:
                         items.append(
@@ -121,19 +126,22 @@ class Menu(TranslatableMixin, models.Model):
 
 
 def _live_translations(page_ids, language):
-    """The live, public pages of ``language`` that translate the given pages, by
-    translation key (one query, plus one for view restrictions)."""
+    """The live, public pages of ``language`` that translate the given pages, by the id
+    of the page the menu names (one query, plus one for view restrictions)."""
     if not page_ids:
         return {}
+    chosen = Page.objects.filter(pk__in=page_ids)
     pages = list(
         Page.objects.filter(
-            translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"),
+            translation_key__in=chosen.values("translation_key"),
             locale__language_code=language,
-        ).live()
+        )
+        .live()
+        .public()
+        .annotate(
+            chosen_id=Subquery(
+                chosen.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
+            )
+        )
     )
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return {
-        page.translation_key: page
-        for page in pages
-        if not any(page.path.startswith(path) for path in restricted)
-    }
+    return {page.chosen_id: page for page in pages}

@@ -255,6 +255,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         rows = {row.pk: row for row in rows}
         items.object_list = [rows[pk] for pk in wanted if pk in rows and pk != featured_pk]
         featured = rows.get(featured_pk) if items.number == 1 else None
+        listed_row = next(iter(rows.values()), None)
+        if listed_row is not None and listed_row.locale_id == self.locale_id:
+            self.locale = listed_row.locale  # fetched with the rows: filter URLs need no query
         by_key = {c.translation_key: c for c in categories}
         for item in [featured, *items] if featured else items:
             item.local_categories = localized_categories(item.categories.all(), by_key)
@@ -460,7 +463,10 @@ class NewsPage(BasePage):
     def surroundings(self, request):
         """The article's categories, tags and feeds (links into its news index), related
         pages and reading time."""
-        parent = self.get_parent().specific
+        # One query, with the locale its filter URLs take their words from.
+        parent = NewsIndexPage.objects.parent_of(self).select_related("locale").first()
+        if parent is not None and parent.locale_id == self.locale_id:
+            self.locale = parent.locale  # the same row: og:locale needs no query of its own
         by_key = {
             c.translation_key: c for c in NewsCategory.objects.filter(locale_id=self.locale_id)
         }

@@ -101,11 +101,13 @@ VIEWS = {
         "en": "/en/ngo-directory/?q=göç",
     },
 }
-# Issue 17 asks for 25. Without the in-process cache, and with the public face's menus, logo,
-# partner logos and share image, the demo's pages take 22-37 queries (measured at the
-# merge); each Wagtail `.public()` costs one restriction query. Held at 40 until the
-# chrome is cut down, so that growth still fails here.
-QUERY_BUDGET = 40
+# Issue 17 asks for 25. Measured on the demo content (issue 17's work, December 2026): the
+# views 16-18, standard and info pages 17-22, listings and articles 25-26 (Wagtail's routing
+# of a non-default language costs one query more), the home page 30-31 (latest news, events,
+# kits and key figures, each with Wagtail's `.public()` restriction query). The budgets hold
+# those numbers, so that any growth fails here.
+QUERY_BUDGET = 26
+HOME_QUERY_BUDGET = 31
 
 
 def _url_of(label, language):
@@ -128,7 +130,8 @@ def test_each_page_type_stays_within_the_query_budget(demo, label, language):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    assert len(queries) <= QUERY_BUDGET, "\n".join(q["sql"][:150] for q in queries)
+    budget = HOME_QUERY_BUDGET if label == "home.HomePage" else QUERY_BUDGET
+    assert len(queries) <= budget, "\n".join(q["sql"][:150] for q in queries)
 
 
 # --- Faults -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from bilingual.languages import active_language
 from home import emblem
 from home.models import Partner, SiteProfile, SocialSettings
 from website.security import allow_inline_style
@@ -24,8 +25,25 @@ def _language_names():
     }
 
 
-def _locale_home(request, language_code):
-    """The home page of a language's tree (the site root's translation)."""
+def locale_home(request, language_code, found=None):
+    """The home page of a language's tree (the site root's translation).
+
+    The header, the menus, the breadcrumbs and the language switcher each ask for it, so
+    it is looked up once per request and language (kept on the request, which lives no
+    longer than the answer it builds)."""
+    homes = getattr(request, "locale_homes", None) if request is not None else None
+    if homes is None:
+        homes = {}
+        if request is not None:
+            request.locale_homes = homes
+    if found is not None:
+        homes[language_code] = found  # already read by the caller (the breadcrumbs)
+    if language_code not in homes:
+        homes[language_code] = _find_locale_home(request, language_code)
+    return homes[language_code]
+
+
+def _find_locale_home(request, language_code):
     site = (
         Site.find_for_request(request)
         if request
@@ -90,7 +108,7 @@ def _language_links(request, page):
             with translation.override(code):
                 url = reverse("untranslated_page", args=[page.pk])
         else:
-            home = _locale_home(request, code)
+            home = locale_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
         links.append(
             {
@@ -109,7 +127,28 @@ def page_ancestors(request, page):
     """The page's ancestors from its language's home down, as ``{"title", "url"}`` (the
     breadcrumbs and their JSON-LD both ask: read once per page object)."""
     if "breadcrumb_ancestors" not in page.__dict__:
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path")
+        language = active_language()
+        known = getattr(request, "locale_homes", {}) if request is not None else {}
+        home = known.get(language)
+        if home is not None and page.path.startswith(home.path) and page.depth == home.depth + 1:
+            ancestors = [home]  # the header has already read it: nothing left to ask
+        else:
+            ancestors = list(
+                Page.objects.ancestor_of(page)
+                .filter(depth__gte=2)
+                .select_related("locale")
+                .order_by("path")
+            )
+            first = ancestors[0] if ancestors else None
+            if (
+                request is not None
+                and first is not None
+                and first.depth == 2
+                and first.live
+                and first.locale.language_code == language
+            ):
+                # The same page the header's home link asks for: read once.
+                locale_home(request, language, found=first)
         page.__dict__["breadcrumb_ancestors"] = [
             {"title": a.title, "url": a.get_url(request)} for a in ancestors
         ]
@@ -173,8 +212,20 @@ def brand_style(context, colour):
 def locale_home_url(context):
     request = context.get("request")
     language = translation.get_language()
-    home = _locale_home(request, language)
+    home = locale_home(request, language)
     return home.get_url(request) if home else f"/{language}/"
+
+
+@register.simple_tag(takes_context=True)
+def parent_url(context, page):
+    """The URL of a page's parent ("All events" under an event card): Wagtail routes a
+    page at its parent's URL plus its slug, so the parent is not fetched for it."""
+    request = context.get("request")
+    url = page.get_url(request)
+    suffix = f"{page.slug}/"
+    if url and url.endswith(suffix):
+        return url[: -len(suffix)]
+    return page.get_parent().get_url(request)
 
 
 @register.simple_tag(takes_context=True)

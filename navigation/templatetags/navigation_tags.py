@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from bilingual.languages import active_language
-from home.templatetags.site_tags import _locale_home
+from home.templatetags.site_tags import locale_home
 
 from ..models import Menu
 
@@ -15,7 +15,7 @@ register = template.Library()
 
 def _tree_items(request, language):
     """Without a main menu snippet: the home page's children marked "show in menus"."""
-    home = _locale_home(request, language)
+    home = locale_home(request, language)
     if home is None:
         return []
     return [
@@ -60,7 +60,7 @@ def main_menu(context, variant="bar"):
     key = "_main_menu_items"
     if key not in context:
         context[key] = menu_items(context, Menu.MAIN)
-    home = _locale_home(context.get("request"), active_language())
+    home = locale_home(context.get("request"), active_language())
     request = context.get("request")
     return {
         "items": context[key],
@@ -81,7 +81,7 @@ def view_breadcrumbs(context, *trail):
     """Breadcrumbs for a view that is not a page: Home › … › the current title. ``trail``
     alternates titles and URLs of the steps between (``"NGO directory", url``)."""
     request = context.get("request")
-    home = _locale_home(request, active_language())
+    home = locale_home(request, active_language())
     crumbs = []
     if home is not None:
         with translation.override(active_language()):

@@ -36,7 +36,9 @@ def latest_news(context, count=3):
     if locale_id is None:
         locale = Locale.get_active()
         locale_id = locale.pk if locale else None
-    index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+    # The index's privacy needs no query of its own: under a restricted index every
+    # article is restricted too, and ``news()`` keeps public articles only.
+    index = NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
     items = []
     if index is not None:
         items = list(_listing_queryset(index.news())[:count])
