@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.module_loading import import_string
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 
@@ -77,7 +77,7 @@ def sitemap_entries(request):
     return entries
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     entries = sitemap_entries(request)
     # Public pages that are not Wagtail pages (the NGO directory): each app named in

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
 
@@ -67,7 +67,7 @@ def _promotions(search_query, locale, request):
 # Per visitor: the words typed may be personal, and each search is counted for the
 # "Search terms" report; never kept by the shared cache.
 @never_cache
-@require_GET
+@require_safe
 def search(request):
     language = translation.get_language()
     locale = Locale.get_active()
@@ -147,7 +147,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     if getattr(settings, "SITE_ENVIRONMENT", "") == "production":
         lines = [

@@ -411,6 +411,16 @@ class TestSitemap:
             client.get("/sitemap.xml")
 
 
+@pytest.mark.parametrize("url", ["/robots.txt", "/sitemap.xml", "/tr/ara/?q=göç", "/en/search/"])
+def test_head_is_answered_wherever_get_is(client, homes, url):
+    """Crawlers and link checkers ask with HEAD: the same status and headers, no body."""
+    got, head = client.get(url), client.head(url)
+    assert got.status_code == head.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head.content == b""
+    assert client.post(url).status_code == 405
+
+
 class TestRobots:
     def test_production_lets_crawlers_in_and_points_at_the_sitemap(self, client, settings, db):
         settings.SITE_ENVIRONMENT = "production"

@@ -109,6 +109,20 @@ class TestErrors:
         assert f'<html lang="{lang}"' in response.text
         assert text in response.text
 
+    @pytest.mark.parametrize(
+        ("url", "other", "other_home"),
+        [("/tr/yok-boyle-bir-sayfa/", "en", "/en/"), ("/en/no-such-page/", "tr", "/tr/")],
+    )
+    def test_404_switcher_leads_to_the_other_home_and_claims_no_alternate(
+        self, client, homes, url, other, other_home
+    ):
+        """The same path in the other language would not be found either."""
+        html = client.get(url).text
+        switch = re.search(rf'<a href="([^"]+)" hreflang="{other}"', html)
+        assert switch is not None and switch.group(1) == other_home
+        assert client.get(switch.group(1)).status_code == 200
+        assert 'rel="alternate" hreflang' not in html
+
     def test_unprefixed_public_path_leads_to_the_turkish_404(self, client, homes):
         response = client.get("/yok-boyle-bir-sayfa/", follow=True)
         assert response.redirect_chain[0][0] == "/tr/yok-boyle-bir-sayfa/"

@@ -78,12 +78,15 @@ def language_links(context, page=None):
     if cache_key in context:
         return context[cache_key]
     page = page or None
-    links = _language_links(context.get("request"), page)
+    # Django's "page not found" view gives its template ``request_path``: the same path in
+    # the other language would not be found either, so the switcher leads to its home.
+    not_found = page is None and "request_path" in context
+    links = _language_links(context.get("request"), page, not_found=not_found)
     context[cache_key] = links
     return links
 
 
-def _language_links(request, page):
+def _language_links(request, page, not_found=False):
     current = translation.get_language()
     names = _language_names()
     translations = {}
@@ -101,7 +104,7 @@ def _language_links(request, page):
         available = target is not None
         if target is not None:
             url = target.get_url(request)
-        elif page is None and request is not None:
+        elif page is None and request is not None and not not_found:
             url = translate_url(request.get_full_path(), code)
             available = True
         elif page is not None and getattr(page, "pk", None):
@@ -110,6 +113,7 @@ def _language_links(request, page):
         else:
             home = locale_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
+            available = not_found
         links.append(
             {
                 "code": code,
@@ -118,6 +122,9 @@ def _language_links(request, page):
                 "full_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
                 "available": available,
+                # An hreflang alternate: the same content in that language (never from
+                # a "page not found", whose switcher leads to the other home instead).
+                "alternate": available and not not_found,
             }
         )
     return links

@@ -84,7 +84,7 @@ def _head_meta(request, page, languages, open_graph):
     alternates = [
         OG_LOCALES.get(item["code"], item["code"])
         for item in languages
-        if item["code"] != language and item.get("available")
+        if item["code"] != language and item.get("alternate")
     ]
     data = {
         "site_name": site_name,
