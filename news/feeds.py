@@ -7,6 +7,7 @@ import mimetypes
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 from .models import FEED_SIZE, _listing_queryset
 
@@ -73,13 +74,12 @@ class NewsRssFeed(Feed):
         if image is None:
             return []
         mime_type = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
-        return [
-            Enclosure(
-                self.request.build_absolute_uri(image.file.url),
-                str(image.file_size or 0),
-                mime_type,
-            )
-        ]
+        try:
+            # Wagtail's own reading of the size (stored on the image the first time).
+            length = image.get_file_size()
+        except SourceImageIOError:
+            return []  # the file is missing: no enclosure rather than a false one
+        return [Enclosure(self.request.build_absolute_uri(image.file.url), str(length), mime_type)]
 
 
 class NewsAtomFeed(NewsRssFeed):

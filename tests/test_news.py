@@ -292,6 +292,9 @@ class TestFeeds:
         enclosures = [link for link in oldest.links if link.rel == "enclosure"]
         assert enclosures and enclosures[0].href.startswith("http://testserver/media/")
         assert enclosures[0].type == "image/jpeg"
+        # The real length of the file it names, as podcatchers and feed readers expect.
+        image = NewsPage.objects.get(title__in=[oldest.title]).image
+        assert int(enclosures[0].length) == image.file.size > 0
 
     def test_category_feed(self, client, articles):
         feed = feedparser.parse(client.get("/en/news/category/workshops/feed/rss/").content)
