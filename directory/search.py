@@ -23,6 +23,8 @@ def matching_organisations(query):
         return None
     return {
         "key": "directory",
+        # The results summary counts them: more than shown costs one count query.
+        "count": organisations.count() if len(shown) > SHOWN else len(shown),
         "title": _("Organisations in the NGO directory"),
         "items": [
             {"title": name, "url": reverse("directory:detail", kwargs={"slug": slug})}

@@ -14,15 +14,19 @@ DATE_ATTRIBUTES = (
     "start_date",
     "start",
     "published_date",
+    "publication_date",
 )
 
 
 def page_date(page):
+    """The date the page's own content carries (an article's, an event's, a kit's), or
+    none: a listing, the home page or a standard page has no date of its own, and the day
+    it was first published (often the day the content was imported) would mislead."""
     for name in DATE_ATTRIBUTES:
         value = getattr(page, name, None)
         if value and not callable(value):
             return value
-    return page.first_published_at
+    return None
 
 
 def _prepare(value):

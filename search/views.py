@@ -137,6 +137,10 @@ def search(request):
             section = import_string(dotted)(query)
             if section:
                 context["sections"].append(section)
+        # The summary counts everything the page lists: pages and every other section.
+        context["total_count"] = context.get("result_count", 0) + sum(
+            section.get("count", len(section["items"])) for section in context["sections"]
+        )
     # Same query in the other languages, for the "no results" help.
     for code, _name in settings.LANGUAGES:
         if code != language:

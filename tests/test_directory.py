@@ -301,3 +301,7 @@ def test_site_search_links_to_the_directory_when_more_organisations_match(client
     section = html[html.index('id="search-section-directory"') :]
     assert section.count('<li><a href="/en/ngo-directory/') == 5
     assert 'href="/en/ngo-directory/?q=goc+dayanisma">See all matching organisations' in section
+    # The summary counts every organisation found, not only the pages (none here).
+    assert "7 results for “goc dayanisma”." in html
+    turkish = client.get("/tr/ara/", {"q": "goc dayanisma"}).text
+    assert "“goc dayanisma” için 7 sonuç bulundu." in turkish

@@ -194,7 +194,7 @@ class TestResultsPage:
         assert result_urls(response) == ["/en/training-programme/"]
         hit = response.text[response.text.index('class="search-hit"') :]
         assert "Standard page" in hit
-        assert "<time datetime=" in hit
+        assert "<time datetime=" not in hit.split("</li>")[0]  # no date of its own
         assert "Trainings for civil society organisations." in hit
 
     def test_filter_by_type(self, client, content):
@@ -419,6 +419,42 @@ def test_head_is_answered_wherever_get_is(client, homes, url):
     assert head["Content-Type"] == got["Content-Type"]
     assert head.content == b""
     assert client.post(url).status_code == 405
+
+
+def test_results_show_each_types_own_date_and_none_for_listings(client, homes, add_page):
+    """An article found by search carries its own date, not the day it was imported; a
+    page with no date of its own (the home, a standard page) shows none."""
+    import datetime
+
+    from django.utils import timezone
+
+    from news.models import NewsIndexPage, NewsPage
+
+    index = add_page(homes["tr"], NewsIndexPage, title="Haberler", slug="haberler")
+    add_page(
+        index,
+        NewsPage,
+        title="Saha Çalışmaları Tamamlandı",
+        slug="saha-calismalari",
+        summary="Saha çalışmaları tamamlandı.",
+        date_published=timezone.make_aware(datetime.datetime(2020, 8, 14, 10)),
+    )
+    add_page(homes["tr"], StandardPage, title="Saha Rehberi", slug="saha-rehberi")
+    html = client.get("/tr/ara/", {"q": "saha"}).text
+    hits = re.findall(r'<p class="eyebrow">(.*?)</p>\s*<h2><a href="([^"]+)"', html, re.S)
+    dates = {url: re.findall(r'datetime="([\d-]+)"', eyebrow) for eyebrow, url in hits}
+    assert dates["/tr/haberler/saha-calismalari/"] == ["2020-08-14"]
+    assert dates["/tr/saha-rehberi/"] == []
+
+
+def test_search_page_landmarks_have_distinct_names(client, homes):
+    """The header's search form (wide and phone variants, one shown at a time) and the
+    page's own: axe's landmark-unique rule needs the page's to be named differently."""
+    html = client.get("/en/search/", {"q": "x"}).text
+    labels = re.findall(r'role="search" aria-label="([^"]+)"', html)
+    assert len(labels) == html.count('role="search"')
+    assert labels.count("Search again") == 1
+    assert set(labels) == {"Search again", "Search the site"}
 
 
 class TestRobots:
