@@ -193,10 +193,17 @@ def load(context):
         tr={
             "slug": "zaman-cizelgesi",
             "title": "Proje Zaman Çizelgesi",
+            "summary": "Projenin faaliyetleri 24 aylık takvim üzerinde: planlanan ve "
+            "gerçekleşen dönemler, tamamlanan ve süren işler.",
             "project_start": D(2019, 3, 8),
             "duration_months": 24,
         },
-        en={"slug": "timeline", "title": "Project Timeline"},
+        en={
+            "slug": "timeline",
+            "title": "Project Timeline",
+            "summary": "The project's activities on its 24-month calendar: planned and "
+            "actual periods, what is completed and what is under way.",
+        },
         key="timeline",
     )
 

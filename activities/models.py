@@ -204,6 +204,30 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
         numbers = self.activities().values_list("number", flat=True)
         return ["/", *(self.reverse_subpage("activity_route", args=(n,)) for n in numbers)]
 
+    def activity_alternates(self, request, activity):
+        """The same activity's page in each language where it is translated and its
+        activities page is live and public, ``{code: absolute url}``."""
+        alternates = {}
+        indexes = (
+            ActivityIndexPage.objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .select_related("locale")
+        )
+        translated = dict(
+            Activity.objects.filter(translation_key=activity.translation_key).values_list(
+                "locale_id", "number"
+            )
+        )
+        for listing in indexes:
+            number = translated.get(listing.locale_id)
+            if number is not None:
+                url = listing.get_url(request) + listing.reverse_subpage(
+                    "activity_route", args=(number,)
+                )
+                alternates[listing.locale.language_code] = request.build_absolute_uri(url)
+        return alternates
+
     @path("")
     def index_route(self, request):
         return self.render(request, context_overrides={"activities": self.activities()})
@@ -229,6 +253,8 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
             request,
             template="activities/activity_detail.html",
             context_overrides={
+                "language_alternates": self.activity_alternates(request, activity),
+                "view_meta": {"title": activity.title, "description": activity.description},
                 "activity": activity,
                 "tagged_events": groups["events"],
                 "tagged_news": groups["news"],

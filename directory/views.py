@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
@@ -101,6 +103,13 @@ def directory_index(request):
             ],
             "field_facets": [(f, field_counts.get(f.pk, 0)) for f in fields],
             "is_filtered": any(filters.get(k) for k in ("q", "province", "type", "field")),
+            "view_meta": {
+                "title": _("NGO directory"),
+                "description": _(
+                    "Civil society organisations working on migration, listed with their "
+                    "consent: find them by province, type and field of work."
+                ),
+            },
         },
     )
 
@@ -109,7 +118,21 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.listed().prefetch_related("provinces", "fields_of_work"), slug=slug
     )
-    return render(request, "directory/organisation_detail.html", {"organisation": organisation})
+    view_meta = {"title": organisation.name, "description": organisation.description}
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {"organisation": organisation, "view_meta": view_meta},
+    )
+
+
+PROPOSE_META = {
+    "title": gettext_lazy("Propose an organisation"),
+    "description": gettext_lazy(
+        "Propose an organisation working on migration for the NGO directory: the "
+        "moderators review every proposal before it is listed."
+    ),
+}
 
 
 @never_cache  # a form with a CSRF token, and its cookie
@@ -136,7 +159,7 @@ def propose(request):
             return redirect(reverse("directory:proposal_received"))
     else:
         form = ProposalForm()
-    return render(request, "directory/propose.html", {"form": form})
+    return render(request, "directory/propose.html", {"form": form, "view_meta": PROPOSE_META})
 
 
 @never_cache

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -210,6 +210,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # The page's base context, not the listing's: the calendar runs its own query.
         context = BasePage.get_context(self, request)
         context.update(month_context(self, request, year, month))
+        # Every month links the next one, without end: not indexed, not followed.
+        context["narrowed_listing"] = True
+        context["language_alternates"] = alternates = {}
+        for listing in (
+            EventIndexPage.objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .select_related("locale")
+        ):
+            code = listing.locale.language_code
+            with translation.override(code):  # the route's words are in its language
+                path = listing.reverse_subpage("calendar_month", args=[year, f"{month:02d}"])
+            alternates[code] = request.build_absolute_uri(listing.get_url(request) + path)
         return TemplateResponse(request, "events/event_calendar_month.html", context)
 
     @path("ical/")

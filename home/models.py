@@ -5,6 +5,7 @@ profile, consortium partners, social links)."""
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -133,7 +134,10 @@ class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.summary
+        """What search engines and shares show under the title: the editors' search
+        description, else the summary, else the page's introduction as plain text."""
+        intro = getattr(self, "intro", "") or ""
+        return self.search_description or self.summary or strip_tags(str(intro)).strip()
 
 
 class HomePage(BasePage):
@@ -334,6 +338,18 @@ class SiteProfile(TranslatableMixin, models.Model):
     contact_address = models.TextField(_("address"), blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=50, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that says how personal data is processed (KVKK, GDPR): linked from "
+            "the footer of every page and of every e-mail, in the reader's language."
+        ),
+    )
 
     objects = LocalizedSnippetQuerySet.as_manager()
 
@@ -354,6 +370,7 @@ class SiteProfile(TranslatableMixin, models.Model):
                 FieldPanel("contact_address"),
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
+                FieldPanel("privacy_page"),
             ],
             heading=_("Contact"),
         ),

@@ -58,14 +58,30 @@ class Menu(TranslatableMixin, models.Model):
         return found
 
     @classmethod
-    def resolve_all(cls, request=None, language=None):
+    def resolve_all(cls, request=None, language=None, privacy_page_id=None):
         """Every menu's items in the language, as ``{slot: items}``: one query for the
-        menus, one for the pages they link to, one for view restrictions."""
+        menus, one for the pages they link to, one for view restrictions. The site's
+        privacy notice (``privacy_page_id``, from the site profile) is resolved with
+        them, as ``{"privacy": item or None}``, for the footer."""
         language = language or active_language()
         menus = cls._by_slot(language)
         page_ids = [pk for menu in menus.values() for pk in menu.page_ids()]
+        if privacy_page_id:
+            page_ids.append(privacy_page_id)
         targets = _live_translations(page_ids, language)
-        return {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
+        resolved = {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
+        privacy = targets.get(privacy_page_id) if privacy_page_id else None
+        resolved["privacy"] = (
+            {
+                "title": privacy.title,
+                "url": privacy.get_url(request),
+                "page_path": privacy.path,
+                "external": False,
+            }
+            if privacy is not None
+            else None
+        )
+        return resolved
 
     def _item_values(self):
         """``(block type, value)`` of each item as stored: a page item names its page by

@@ -304,31 +304,64 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             for t, title, url in links
         ]
 
-    def _render_filtered(self, request, kind, value, canonical):
+    def _render_filtered(self, request, kind, value):
         context = self.get_context(request, filter_kind=kind, filter_value=value)
-        context["canonical"] = request.build_absolute_uri(canonical)
+        context["language_alternates"] = self.filter_alternates(request, kind, value)
+        context["narrowed_listing"] = True  # the news list narrowed: followed, not indexed
         return TemplateResponse(request, self.get_template(request), context)
+
+    def filter_alternates(self, request, kind, value):
+        """The same filtered listing in each language where it exists, ``{code: url}``:
+        the category's translation, the same tag or year with articles there. The
+        canonical link is the listing's own address (``canonical_for``)."""
+        alternates = {}
+        indexes = (
+            NewsIndexPage.objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .select_related("locale")
+        )
+        for listing in indexes:
+            code = listing.locale.language_code
+            if listing.pk == self.pk:
+                alternates[code] = request.build_absolute_uri(request.path)
+                continue
+            slug = None
+            if kind == "category":
+                slug = (
+                    NewsCategory.objects.filter(
+                        locale_id=listing.locale_id, translation_key=value.translation_key
+                    )
+                    .values_list("slug", flat=True)
+                    .first()
+                )
+            elif kind == "tag" and listing.news().filter(tagged_items__tag=value).exists():
+                slug = value.slug
+            elif kind == "year" and listing.news().filter(date_published__year=value).exists():
+                slug = value
+            if slug is not None:
+                url = listing.filter_url(kind, slug, request)
+                alternates[code] = request.build_absolute_uri(url)
+        return alternates
 
     @re_path(r"^(?P<word>category|kategori)/(?P<slug>[-\w]+)/$", name="category")
     def category_view(self, request, word, slug):
         self._check_word(word, "category")
         category = self._category(slug)
-        return self._render_filtered(
-            request, "category", category, self.filter_url("category", slug, request)
-        )
+        return self._render_filtered(request, "category", category)
 
     @re_path(r"^(?P<word>tag|etiket)/(?P<slug>[^/]+)/$", name="tag")
     def tag_view(self, request, word, slug):
         self._check_word(word, "tag")
         tag = self._tag(slug)
-        return self._render_filtered(request, "tag", tag, self.filter_url("tag", slug, request))
+        return self._render_filtered(request, "tag", tag)
 
     @re_path(r"^(\d{4})/$", name="year")
     def year_view(self, request, year):
         year = int(year)
         if not 1900 <= year <= 2999:
             raise Http404
-        return self._render_filtered(request, "year", year, self.filter_url("year", year, request))
+        return self._render_filtered(request, "year", year)
 
     def get_cached_paths(self):
         """Every sub-route the shared cache may hold (purged with this page): the

@@ -136,7 +136,19 @@ def ensure_issues(context):
     en_issue.save()
 
 
+def link_privacy_notice(context, privacy_pages):
+    """Each language's site profile names its privacy page (footer of pages and mails),
+    unless an editor has chosen one."""
+    from home.models import SiteProfile
+
+    for code, page in zip(("tr", "en"), privacy_pages, strict=True):
+        SiteProfile.objects.filter(locale=context.locales[code], privacy_page=None).update(
+            privacy_page=page
+        )
+
+
 def load(context):
     privacy_pages = ensure_privacy_pages(context)
+    link_privacy_notice(context, privacy_pages)
     ensure_consent_texts(context, privacy_pages)
     ensure_issues(context)

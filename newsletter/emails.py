@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from home.mail import privacy_url, sender
 from home.models import SiteProfile
 
 CONFIRM_SALT = "newsletter.confirm"
@@ -81,7 +82,11 @@ def build_message(subject, template, context, to, unsubscribe):
     text = render_to_string(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, to=[to], headers=unsubscribe_headers(unsubscribe)
+        subject=subject,
+        body=text,
+        from_email=sender(),
+        to=[to],
+        headers=unsubscribe_headers(unsubscribe),
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -98,6 +103,7 @@ def confirmation_message(subscriber, request=None, base=None):
             "profile": profile,
             "valid_days": max(1, confirm_max_age() // 86400),
             "site_url": base + f"/{subscriber.language}/",
+            "privacy_url": privacy_url(base),
             "emblem_url": base + reverse("eu_emblem_png"),
             "LANGUAGE_CODE": subscriber.language,
         }
@@ -167,6 +173,7 @@ def issue_context(issue, unsubscribe_url, base=None):
             "profile": profile,
             "unsubscribe_url": unsubscribe_url,
             "site_url": f"{base}/{issue.language}/",
+            "privacy_url": privacy_url(base),
             "emblem_url": base + reverse("eu_emblem_png"),
             "LANGUAGE_CODE": issue.language,
         }
@@ -181,6 +188,7 @@ class IssueRenderer:
         self.base = base or base_url()
         self._unsubscribe_pattern = None
         with translation.override(issue.language):
+            self.sender = sender()
             context = issue_context(issue, UNSUBSCRIBE_PLACEHOLDER, self.base)
             self.text = render_to_string("newsletter/email/issue.txt", context)
             self.html = render_to_string("newsletter/email/issue.html", context)
@@ -189,6 +197,7 @@ class IssueRenderer:
         message = EmailMultiAlternatives(
             subject=subject or self.issue.subject,
             body=self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe),
+            from_email=self.sender,
             to=[to],
             headers=unsubscribe_headers(unsubscribe),
         )

@@ -13,6 +13,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -86,7 +87,18 @@ def subscribe(data, consent, request):
 
 
 def signup_context(form, consent=None):
-    return {"form": form, "consent": consent or ConsentText.current(), "hide_footer_signup": True}
+    return {
+        "form": form,
+        "consent": consent or ConsentText.current(),
+        "hide_footer_signup": True,
+        "view_meta": {
+            "title": gettext("Newsletter"),
+            "description": gettext(
+                "Subscribe to the project's newsletter: news, events and new training kits, "
+                "in Turkish or English."
+            ),
+        },
+    }
 
 
 @ratelimit(group="newsletter-signup", key="ip", rate=signup_rate, method="POST", block=False)

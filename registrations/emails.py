@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.calendar import event_ics_for_mail
+from home.mail import privacy_url, sender
 
 CANCEL_SALT = "registrations.cancel"
 
@@ -72,12 +73,14 @@ def registration_message(registration, kind):
             "cancel_url": cancel_url(registration),
             "kind": kind,
             "site_name": settings.WAGTAIL_SITE_NAME,
+            "privacy_url": privacy_url(base_url()),
             "LANGUAGE_CODE": registration.language,
         }
         title = event.title if event is not None else registration.roster.title
         message = EmailMessage(
             subject=_subject(kind, title),
             body=render_to_string("registrations/email/registration.txt", context),
+            from_email=sender(),
             to=[registration.email],
         )
         if event is not None and kind != "waiting":
@@ -98,9 +101,11 @@ def organiser_message(registration, subject, body):
             "event_url": _event_url(registration.event),
             "cancel_url": cancel_url(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,
+            "privacy_url": privacy_url(base_url()),
         }
         return EmailMessage(
             subject=subject,
             body=render_to_string("registrations/email/organiser.txt", context),
+            from_email=sender(),
             to=[registration.email],
         )

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
@@ -40,8 +42,24 @@ def _event_or_404(event_id):
     return event
 
 
+def _alternates(event):
+    """The same form for the event's translations that take registrations here."""
+    alternates = {}
+    for translated in (
+        EventPage.objects.live()
+        .public()
+        .filter(translation_key=event.translation_key, registration_status="form")
+        .select_related("locale")
+    ):
+        code = translated.locale.language_code
+        with translation.override(code):
+            alternates[code] = reverse("registrations:register", args=[translated.pk])
+    return alternates
+
+
 def _context(event, form, consent, refusal=None, roster=None):
     return {
+        "language_alternates": _alternates(event),
         "event": event,
         "form": form,
         "consent": consent,

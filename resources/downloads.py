@@ -11,9 +11,11 @@ import re
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404, StreamingHttpResponse
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from zipstream import ZIP_STORED, ZipStream
@@ -145,6 +147,27 @@ def _read_chunks(document):
             yield chunk
 
 
+def kit_readme(request, kit, entries):
+    """``(file name, bytes)`` of the zip's first file, in the kit's language: what the kit
+    is, its version, licence and source, the files it holds, and the EU funding
+    statement with its disclaimer (a zip forwarded alone still says where it is from)."""
+    from home.models import SiteProfile
+
+    with translation.override(kit.locale.language_code):
+        text = render_to_string(
+            "resources/zip/readme.txt",
+            {
+                "kit": kit,
+                "kit_url": request.build_absolute_uri(kit.get_url(request)),
+                "entries": entries,
+                "profile": SiteProfile.objects.for_active_language().first(),
+            },
+        )
+        name = gettext("README.txt")
+    # Windows' Notepad reads UTF-8 without a byte-order mark as another code page.
+    return name, "\ufeff".encode() + text.replace("\n", "\r\n").encode()
+
+
 def stream_kit_zip(request, kit):
     """Every document of the kit this reader may download as one zip, streamed file by
     file: memory use stays at a few chunks whatever the kit's size. Trainers' zips hold
@@ -154,6 +177,8 @@ def stream_kit_zip(request, kit):
     if not entries:
         raise Http404
     stream = ZipStream(compress_type=ZIP_STORED, sized=True)
+    readme_name, readme = kit_readme(request, kit, entries)
+    stream.add(readme, readme_name)
     for arcname, document in entries:
         stream.add(_read_chunks(document), arcname, size=document.file.size)
     response = StreamingHttpResponse(iter(stream), content_type="application/zip")

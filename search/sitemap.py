@@ -77,6 +77,22 @@ def sitemap_entries(request):
     return entries
 
 
+def view_entries(base, url_name, kwargs=None, lastmod=None):
+    """Sitemap entries for a view that is not a page, in every language (its URL
+    reversed under each), each naming the others as alternates: for the apps'
+    ``SITEMAP_EXTRA_ENTRIES`` (the NGO directory, the newsletter)."""
+    locations = {}
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            locations[code] = base + reverse(url_name, kwargs=kwargs)
+    alternates = [{"hreflang": code, "href": href} for code, href in locations.items()]
+    alternates.append({"hreflang": "x-default", "href": locations[settings.LANGUAGE_CODE]})
+    return [
+        {"location": href, "lastmod": lastmod, "language": code, "alternates": alternates}
+        for code, href in locations.items()
+    ]
+
+
 @require_safe
 def sitemap(request):
     entries = sitemap_entries(request)

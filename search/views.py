@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -88,6 +89,14 @@ def search(request):
         "search_url": reverse("site_search:search"),
         "other_languages": [],
         "sections": [],
+        # Results pages are for the visitor, not for search engines' indexes.
+        "noindex": True,
+        "view_meta": {
+            "title": gettext("Search"),
+            "description": gettext(
+                "Search the news, events, training kits and info notes of the site."
+            ),
+        },
     }
     text = " ".join(terms)
     if text:

@@ -275,7 +275,7 @@ class TestFallback:
         assert '<main id="main" tabindex="-1" lang="tr">' in html
         assert "Bu duyuru yalnızca Türkçe yayımlandı." in html
         assert '<link rel="canonical" href="http://testserver/tr/yalniz-turkce/">' in html
-        assert '<meta name="robots" content="noindex">' in html
+        assert '<meta name="robots" content="noindex, follow">' in html
         assert response["X-Robots-Tag"] == "noindex"
         # English chrome: English interface strings, the English home as brand link.
         assert "Skip to main content" in html

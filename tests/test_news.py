@@ -347,6 +347,8 @@ class TestArticle:
         assert datetime.datetime.fromisoformat(data["dateModified"].replace("Z", "+00:00"))
         assert data["image"][0].startswith("http://testserver/media/")
         assert data["publisher"]["name"]
+        assert data["publisher"]["logo"]["url"].startswith("http://testserver/")
+        assert data["author"]["@type"] == "Organization" and data["author"]["name"]
         assert data["inLanguage"] == "en"
 
     def test_json_ld_escapes_script_breaking_titles(self, client, news):

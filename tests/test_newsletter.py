@@ -203,6 +203,31 @@ class TestDoubleOptIn:
         assert client.post(link_in(message, "confirm")).status_code == 200
         assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
+    def test_sender_name_and_privacy_notice_in_the_recipients_language(
+        self, client, consent, locales
+    ):
+        """The English confirmation goes out under the English site name and links the
+        English privacy notice (the footer of every e-mail), the Turkish one in Turkish."""
+        from home.models import SiteProfile
+
+        privacy_tr = StandardPage.objects.get(slug="gizlilik")
+        privacy_en = StandardPage.objects.get(slug="privacy")
+        for code, name, page in (
+            ("tr", "Göç ve Sivil Toplum", privacy_tr),
+            ("en", "Migration and Civil Society", privacy_en),
+        ):
+            SiteProfile.objects.update_or_create(
+                locale=locales[code], defaults={"site_name": name, "privacy_page": page}
+            )
+        client.post(SIGNUP["tr"], form_data(email="jo@example.org", language="en"))
+        client.post(SIGNUP["tr"], form_data(email="ayse@example.org", language="tr"))
+        english, turkish = mail.outbox
+        assert english.from_email.startswith("Migration and Civil Society <")
+        assert turkish.from_email.startswith("Göç ve Sivil Toplum <")
+        assert "Privacy notice: http://testserver/en/privacy/" in english.body
+        assert 'href="http://testserver/en/privacy/"' in english.alternatives[0][0]
+        assert "Gizlilik bildirimi: http://testserver/tr/gizlilik/" in turkish.body
+
     def test_one_click_unsubscribe_post_without_csrf(self, consent):
         client = Client(enforce_csrf_checks=True)
         client.post(SIGNUP["en"], form_data(language="en"))  # refused: no CSRF token

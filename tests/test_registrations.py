@@ -716,10 +716,10 @@ class TestCalendar:
         )
         text = client.get("/tr/etkinlikler/takvim/2027/03/?type=calistay&page=3").content.decode()
         assert "Ankara çalıştayı" in text and "İzmir toplantısı" not in text
-        assert 'href="/tr/etkinlikler/takvim/2027/02/?type=calistay" rel="prev"' in text
-        assert 'href="/tr/etkinlikler/takvim/2027/04/?type=calistay" rel="next"' in text
+        assert 'href="/tr/etkinlikler/takvim/2027/02/?type=calistay" rel="prev nofollow"' in text
+        assert 'href="/tr/etkinlikler/takvim/2027/04/?type=calistay" rel="next nofollow"' in text
         january = client.get("/tr/etkinlikler/takvim/2027/01/").content.decode()
-        assert 'href="/tr/etkinlikler/takvim/2026/12/" rel="prev"' in january
+        assert 'href="/tr/etkinlikler/takvim/2026/12/" rel="prev nofollow"' in january
         assert client.get("/tr/etkinlikler/takvim/").url == "/tr/etkinlikler/takvim/2027/03/"
 
     def test_impossible_months_are_not_found(self, client, indexes):

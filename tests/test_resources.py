@@ -375,7 +375,16 @@ class TestZip:
         archive = zipfile.ZipFile(io.BytesIO(body))
         assert archive.testzip() is None
         names = archive.namelist()
-        assert len(names) == 3
+        # First a contents file in the kit's language: what it is, licence, source, files.
+        assert names[0] == "BENIOKU.txt"
+        readme = archive.read("BENIOKU.txt").decode("utf-8-sig")
+        assert readme.startswith("Kapasite Geliştirme Kiti\r\n")
+        assert "Sürüm: 1.2" in readme
+        assert "https://creativecommons.org/licenses/by/4.0/" in readme
+        assert "Kaynak: http://testserver/tr/egitim-kutuphanesi/kit/" in readme
+        assert "- 01-modul/belge-0.pdf: Belge 0" in readme
+        assert "gizli" not in readme.lower() and "rehber" not in readme  # not theirs to have
+        names = names[1:]
         assert sorted(names) == [
             "01-modul/belge-0.pdf",
             "01-modul/belge-1.pdf",

@@ -11,6 +11,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from sesame.utils import get_token
 
+from home.mail import privacy_url, sender
+
 # A token made for one purpose is refused for the other (django-sesame scopes).
 SIGN_IN_SCOPE = "trainers:sign-in"
 WELCOME_SCOPE = "trainers:welcome"
@@ -37,8 +39,9 @@ def sign_in_link(trainer, scope=SIGN_IN_SCOPE, next_url=""):
 def _send(template, subject, recipient, language, **context):
     with translation.override(language):
         context.setdefault("site_url", base_url() + "/" + language + "/")
+        context.setdefault("privacy_url", privacy_url(base_url()))
         body = render_to_string(f"trainers/email/{template}.txt", context)
-        send_mail(str(subject()), body, settings.DEFAULT_FROM_EMAIL, [recipient])
+        send_mail(str(subject()), body, sender(), [recipient])
 
 
 def _absolute_kit_urls(kits, language):

@@ -81,12 +81,21 @@ def language_links(context, page=None):
     # Django's "page not found" view gives its template ``request_path``: the same path in
     # the other language would not be found either, so the switcher leads to its home.
     not_found = page is None and "request_path" in context
-    links = _language_links(context.get("request"), page, not_found=not_found)
+    request = context.get("request")
+    links = _language_links(
+        request, page, not_found=not_found, routes=context.get("language_alternates")
+    )
+    if listing_page_number(request) > 1:
+        # Page 2 of a listing is not the same list in the other language: no alternate.
+        links = [{**link, "alternate": False} for link in links]
     context[cache_key] = links
     return links
 
 
-def _language_links(request, page, not_found=False):
+def _language_links(request, page, not_found=False, routes=None):
+    """``routes``: what a routable page's sub-route (a news category, an activity) gives
+    as its equivalent in each language, ``{code: url or None}``; a language without one
+    is switched to as the page itself would be, but claimed as no alternate."""
     current = translation.get_language()
     names = _language_names()
     translations = {}
@@ -102,10 +111,15 @@ def _language_links(request, page, not_found=False):
     for code, _label in settings.LANGUAGES:
         target = translations.get(code)
         available = target is not None
+        alternate_url = None
         if target is not None:
             url = target.get_url(request)
         elif page is None and request is not None and not not_found:
+            # The switcher keeps the visitor's filters; the hreflang alternate names the
+            # other language's canonical address (``canonical_for``), as search engines
+            # expect alternates and canonicals to agree.
             url = translate_url(request.get_full_path(), code)
+            alternate_url = translate_url(canonical_for(request), code)
             available = True
         elif page is not None and getattr(page, "pk", None):
             with translation.override(code):
@@ -114,17 +128,30 @@ def _language_links(request, page, not_found=False):
             home = locale_home(request, code)
             url = home.get_url(request) if home else f"/{code}/"
             available = not_found
+        alternate = available and not not_found
+        if routes is not None:
+            if routes.get(code):
+                url, available, alternate = routes[code], True, True
+            else:
+                alternate = False
+                if page is None:
+                    # A view with no equivalent there (a registration form of an event
+                    # that is not translated): the switcher leads to that language's home.
+                    home = locale_home(request, code)
+                    url = home.get_url(request) if home else f"/{code}/"
         links.append(
             {
                 "code": code,
                 "name": names[code],
                 "url": url,
-                "full_url": request.build_absolute_uri(url) if request else url,
+                "full_url": (
+                    request.build_absolute_uri(alternate_url or url) if request else url
+                ),
                 "is_current": code == current,
                 "available": available,
                 # An hreflang alternate: the same content in that language (never from
                 # a "page not found", whose switcher leads to the other home instead).
-                "alternate": available and not not_found,
+                "alternate": alternate,
             }
         )
     return links
@@ -235,12 +262,51 @@ def parent_url(context, page):
     return page.get_parent().get_url(request)
 
 
+def listing_page_number(request):
+    """The ``?page=`` a listing shows (1 when absent or not a number)."""
+    try:
+        return max(1, int(request.GET.get("page", 1))) if request is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def canonical_for(request, page=None):
+    """The address search engines should keep for what this request shows: the path it
+    was answered at (a page, or one of a routable page's sub-routes such as a news
+    category or an activity), with ``?page=N`` from page 2 of a listing on, and no other
+    query string (filters that only narrow or re-sort are ``noindex`` instead)."""
+    if request is None:
+        return page.full_url if page is not None else ""
+    number = listing_page_number(request)
+    return request.build_absolute_uri(request.path + (f"?page={number}" if number > 1 else ""))
+
+
 @register.simple_tag(takes_context=True)
-def canonical_url(context, page):
-    """The absolute URL of a page, on the host the request came to."""
+def canonical_url(context, page=None):
+    """The canonical address of the page or view being shown (``canonical_for``); for
+    a page shown untranslated in the other language's chrome, the original page."""
     request = context.get("request")
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if request else page.full_url
+    untranslated = context.get("untranslated")
+    if untranslated and request is not None:
+        return request.build_absolute_uri(untranslated["url"])
+    return canonical_for(request, page or None)
+
+
+@register.simple_tag(takes_context=True)
+def robots_noindex(context):
+    """True where the page should stay out of search engines' indexes: an untranslated
+    page shown in the other language's chrome, and any view narrowed or re-sorted by a
+    query string (province, type, topic filters: the unfiltered listing is indexed), or
+    by a routable listing's own filter route (``narrowed_listing``: news categories, tags,
+    years)."""
+    if context.get("untranslated") or context.get("narrowed_listing") or context.get("noindex"):
+        return True
+    request = context.get("request")
+    if request is None:
+        return False
+    # Page 2 on of a listing: followed for its links, kept out of the index (and out of
+    # the sitemap) like the filters.
+    return listing_page_number(request) > 1 or any(key != "page" for key in request.GET)
 
 
 def picture_specs(width, ratio="16x9"):

@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from bilingual.languages import active_language
+from home.models import SiteProfile
 from home.templatetags.site_tags import locale_home
 
 from ..models import Menu
@@ -45,12 +46,19 @@ def menu_items(context, slot):
     # Both menus are read once per request (header twice, footer once).
     resolved = getattr(request, "navigation_menus", None) if request is not None else None
     if resolved is None or resolved.get("language") != language:
-        resolved = {"language": language, **Menu.resolve_all(request, language)}
+        profile = SiteProfile.current(request)
+        privacy_id = profile.privacy_page_id if profile is not None else None
+        resolved = {"language": language, **Menu.resolve_all(request, language, privacy_id)}
         if request is not None:
             request.navigation_menus = resolved
     items = resolved.get(slot)
     if items is None:
         items = _tree_items(request, language) if slot == Menu.MAIN else []
+    if slot == Menu.FOOTER and resolved.get("privacy"):
+        # The privacy notice is in every footer, whatever the editors' footer menu holds.
+        privacy = resolved["privacy"]
+        if all(item.get("page_path") != privacy["page_path"] for item in items):
+            items = [*items, privacy]
     return _mark_current(items, request, context.get("page"))
 
 

@@ -6,12 +6,13 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.models import SiteProfile
+from home.models import SiteProfile, SocialSettings
 
 from ..models import (
     NewsCategory,
@@ -77,6 +78,25 @@ def news_jsonld(context, page, image_url=""):
     url = request.build_absolute_uri(page.get_url(request))
     profile = SiteProfile.current(request)
     publisher_name = profile.site_name if profile else request.get_host()
+    home_url = request.build_absolute_uri(f"/{page.locale.language_code}/")
+    # The publisher's logo: the site's logo when it has one, else its icon.
+    social = SocialSettings.for_page_chrome(request)
+    logo = getattr(social, "logo_renditions", None) if social is not None else None
+    if logo:
+        logo = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(logo["png"].url),
+            "width": logo["png"].width,
+            "height": logo["png"].height,
+        }
+    else:
+        logo = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static("img/apple-touch-icon.png")),
+            "width": 180,
+            "height": 180,
+        }
+    publisher = {"@type": "Organization", "name": publisher_name, "url": home_url, "logo": logo}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -86,7 +106,13 @@ def news_jsonld(context, page, image_url=""):
         "inLanguage": page.locale.language_code,
         "datePublished": page.display_date,
         "dateModified": page.last_published_at or page.display_date,
-        "publisher": {"@type": "Organization", "name": publisher_name},
+        "publisher": publisher,
+        # The article's own organisation where it names one, else the project itself.
+        "author": (
+            {"@type": "Organization", "name": page.organisation}
+            if page.organisation
+            else {"@type": "Organization", "name": publisher_name, "url": home_url}
+        ),
     }
     if page.summary:
         data["description"] = page.summary

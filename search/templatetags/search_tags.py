@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
-from home.templatetags.site_tags import page_ancestors
+from home.templatetags.site_tags import canonical_for, page_ancestors
 
 register = template.Library()
 
@@ -73,7 +73,32 @@ def head_meta(context):
     page = page if isinstance(page, Page) else None
     languages = context.get("_language_links") or []
     open_graph = not template_writes_open_graph(context)
-    return _head_meta(request, page.specific if page else None, languages, open_graph)
+    data = _head_meta(request, page.specific if page else None, languages, open_graph)
+    untranslated = context.get("untranslated")
+    if untranslated and request is not None and "og_url" in data:
+        data["og_url"] = _absolute(request, untranslated["url"])  # as its canonical link
+    view_meta = context.get("view_meta")
+    if page is not None and view_meta and data.get("og_title"):
+        # A routable page's sub-route (an activity) says what it shows itself.
+        data["og_title"] = view_meta.get("title") or data["og_title"]
+        data["og_description"] = Truncator(
+            strip_tags(view_meta.get("description") or "")
+        ).chars(300) or data.get("og_description", "")
+    if page is None and view_meta and request is not None:
+        # A view that is not a page (the NGO directory) names what it shows.
+        data.update(
+            page=True,
+            og_type="website",
+            og_title=view_meta.get("title", ""),
+            og_description=Truncator(strip_tags(view_meta.get("description") or "")).chars(300),
+            og_url=canonical_for(request),
+            og_locale_alternates=[
+                OG_LOCALES.get(item["code"], item["code"])
+                for item in languages
+                if item["code"] != active_language() and item.get("alternate")
+            ],
+        )
+    return data
 
 
 def _head_meta(request, page, languages, open_graph):
@@ -119,7 +144,8 @@ def _head_meta(request, page, languages, open_graph):
     if page is None:
         return data
 
-    url = _absolute(request, page.get_url(request))
+    # A routable page's sub-route (a news category, an activity) is its own address.
+    url = canonical_for(request, page) if request is not None else page.full_url
     description = getattr(page, "meta_description", "") or getattr(page, "search_description", "")
     data.update(
         og_type=getattr(page, "og_type", "website"),

@@ -315,7 +315,11 @@ AXES_CLIENT_IP_CALLABLE = "website.client_address.client_ip"
 RATELIMIT_IP_META_KEY = "website.client_address.client_ip"
 
 # Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).
-SITEMAP_EXTRA_ENTRIES = ["directory.sitemap.sitemap_entries"]
+SITEMAP_EXTRA_ENTRIES = [
+    "directory.sitemap.sitemap_entries",
+    "activities.sitemap.sitemap_entries",
+    "newsletter.sitemap.sitemap_entries",
+]
 # Sections of the site search for what is not a page (search/views.py).
 SITE_SEARCH_EXTRA_SECTIONS = ["directory.search.matching_organisations"]
 
