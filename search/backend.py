@@ -45,7 +45,7 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .text import fold, search_terms
+from .text import fold, search_terms, turkish_variants
 
 LANGUAGE_CONFIGS = {"tr": "site_turkish", "en": "site_english"}
 NEUTRAL_CONFIG = "site_simple"
@@ -91,9 +91,17 @@ class LocaleAwareQueryMixin:
             terms = search_terms(query.query_string)
             if not terms:
                 return None
+            if config == LANGUAGE_CONFIGS["tr"]:
+                variants = turkish_variants(query.query_string)
+            else:
+                variants = [[term] for term in terms]
             lexemes = None
-            for term in terms:
-                lexeme = Lexeme(term, invert=invert, prefix=True)
+            for forms in variants:
+                lexeme = None
+                for form in forms:
+                    one = Lexeme(form, invert=invert, prefix=True)
+                    # Any of the forms; under NOT, none of them.
+                    lexeme = one if lexeme is None else (lexeme & one if invert else lexeme | one)
                 if lexemes is None:
                     lexemes = lexeme
                 elif query.operator == "and":

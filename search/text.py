@@ -48,9 +48,41 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def query_words(query):
+    """The words of a query as typed (punctuation dropped, letters kept): what the view
+    hands to the search backend, which folds them itself and can still see a Turkish
+    "ğ" (``turkish_variants``)."""
+    return [word for word in _NOT_WORD.split(query.replace("_", " ")) if word]
+
+
 def search_terms(query):
     """The folded words of a query; punctuation (SQL, HTML, tsquery syntax) dropped."""
     return [term for term in _NOT_WORD.split(fold(query).replace("_", " ")) if term]
+
+
+# A Turkish stem ending in k softens to ğ before a vowel: "sözlük" → "sözlüğü",
+# "sözlüğün", "sözlüğe". The stemmer undoes it ("sözlüğü" → "sözlük") only on the
+# unfolded word, but the index folds first ("sozlugu" stays "sozlugu"), so the query
+# asks for both forms of such words.
+_SOFTENED_ENDING = re.compile(r"ğ(?:[ıiuü]n?|[ae])$")
+
+
+def turkish_variants(query):
+    """For each word of ``query`` (in ``search_terms`` order), the folded forms to look
+    for as prefixes in the Turkish index: the word itself and, for the k/ğ alternation,
+    the other form ("sözlük" → "sozluk", "sozlug"; "sözlüğü" → "sozlugu", "sozluk")."""
+    variants = []
+    for word in _NOT_WORD.split(turkish_lower(query).replace("_", " ")):
+        base = fold(word)
+        if not base:
+            continue
+        forms = [base]
+        if _SOFTENED_ENDING.search(word):
+            forms.append(fold(_SOFTENED_ENDING.sub("k", word)))
+        elif len(base) > 3 and base.endswith("k"):
+            forms.append(base[:-1] + "g")
+        variants.append(forms)
+    return variants
 
 
 def _term_prefixes(terms):

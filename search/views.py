@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 from bilingual.text import fold as case_fold
 
 from .results import describe, summary_of
-from .text import clean_query, search_terms
+from .text import clean_query, query_words, search_terms
 
 RESULTS_PER_PAGE = 10
 
@@ -98,7 +98,7 @@ def search(request):
             ),
         },
     }
-    text = " ".join(terms)
+    text = " ".join(query_words(query))
     if text:
         page_number = request.GET.get("page")
         search_query = _log_query(query, language) if page_number in (None, "", "1") else None

@@ -138,6 +138,21 @@ class TestLanguageAwareMatching:
         assert "/tr/proje-bilgi-notu/" in urls  # "Eğitimleri"
         assert "/tr/egitim-programi/" in urls  # "eğitimler"
 
+    @pytest.mark.parametrize(
+        ("title", "query"),
+        [
+            ("Terimler Sözlüğü", "sözlük"),
+            ("Proje Sözlük Listesi", "sözlüğü"),
+            ("Eğitim Kitabı", "kitap"),
+            ("Kitap Önerileri", "kitabı"),
+        ],
+    )
+    def test_turkish_word_forms_find_each_other(self, client, homes, add_page, title, query):
+        """The stem's k/ğ and p/b alternation: "sözlük" finds "Sözlüğü" and back."""
+        page = add_page(homes["tr"], StandardPage, title=title, slug="sayfa")
+        assert result_urls(search(client, "tr", query)) == [page.url]
+        assert result_urls(search(client, "tr", "sozluk bulunmayan")) == []
+
     def test_istanbul_finds_İstanbul(self, client, content):
         assert "/tr/egitim-programi/" in result_urls(search(client, "tr", "istanbul"))
 
