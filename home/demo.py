@@ -99,6 +99,7 @@ def ensure_document(
                 padding_bytes,
                 funding=funding.funding_text if funding else "",
                 disclaimer=funding.disclaimer if funding else "",
+                language=language if language in ("tr", "en") else "",
             )
         ),
         save=False,

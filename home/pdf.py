@@ -43,13 +43,20 @@ def _wrap(line, width=90):
     return lines
 
 
-def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer=""):
+def _text_string(text):
+    """A PDF text string in UTF-16 with its byte-order mark (any language's letters)."""
+    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer="", language=""):
     """A one-page A4 PDF with a title and wrapped paragraphs, as bytes.
 
     ``funding`` puts the EU emblem (vector, ``home.emblem``) at the top with the funding
     statement beside it, as the EU's visibility rules ask of publications;
     ``disclaimer`` is printed at the foot of the page. ``padding_bytes`` appends an
-    uncompressed comment stream, to make files of a given size for download benchmarks."""
+    uncompressed comment stream, to make files of a given size for download benchmarks.
+    The document information names the title (what a reader's tab and a search engine
+    show) and, with ``language``, the catalogue says which language it is written in."""
     from .emblem import pdf_operators
 
     text_lines = []
@@ -76,8 +83,9 @@ def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer=""):
             content += b"BT /F1 8 Tf 56 %d Td (" % y + _encode(line) + b") Tj ET\n"
             y -= 10
     differences = " ".join(f"{code} /{_EXTRA_GLYPHS[char]}" for char, code in _EXTRA_CODES.items())
+    lang = b" /Lang " + _text_string(language) if language else b""
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R" + lang + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
         b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
@@ -86,6 +94,7 @@ def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer=""):
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding "
             f"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [{differences}] >> >>"
         ).encode("ascii"),
+        b"<< /Title " + _text_string(title) + b" >>",
     ]
     pdf = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -100,7 +109,7 @@ def make_pdf(title, paragraphs, padding_bytes=0, funding="", disclaimer=""):
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         pdf += b"%010d 00000 n \n" % offset
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
         xref,
     )

@@ -109,6 +109,16 @@ class TestEmblemInPublications:
         assert b"Sorumluluk yazarlar" in pdf
         assert b"Bu proje Avrupa Birli" in pdf
 
+    def test_generated_pdfs_carry_their_title_and_language(self):
+        """What a PDF reader's title bar and a search engine show (issue 24)."""
+        from home.pdf import make_pdf
+
+        pdf = make_pdf("Proje Bilgi Notu – Göç", ["Metin"], language="tr")
+        title = ("\ufeff" + "Proje Bilgi Notu – Göç").encode("utf-16-be").hex().upper()
+        assert f"/Title <{title}>".encode() in pdf
+        assert b"/Lang <FEFF00740072>" in pdf
+        assert b"/Info 6 0 R" in pdf
+
 
 @pytest.mark.django_db
 class TestNavigation:
