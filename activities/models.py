@@ -190,7 +190,7 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["activities.TimelinePage"]
     max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -275,7 +275,7 @@ class TimelinePage(BasePage):
     parent_page_types = ["activities.ActivityIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("project_start"), FieldPanel("duration_months")]),
         FieldPanel("intro"),
     ]

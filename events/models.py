@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, TranslatableMixin
+from wagtail.models import PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -103,7 +103,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     # Upcoming events come in pages too: a busy programme must not make one huge page.
     upcoming_per_page = 12
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -350,7 +350,7 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
             [

@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
@@ -127,7 +127,11 @@ class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # The address beside the title, not on the Promote tab: an editor sees the slug made
+    # from the title, and a translator finds it next to the title in wagtail-localize's
+    # editor (which groups a page's strings by the tabs of this form).
+    content_panels = [TitleFieldPanel("title"), FieldPanel("slug")]
+    promote_panels = [FieldPanel("listing_image")]
 
     class Meta:
         abstract = True
@@ -160,7 +164,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
             heading=_("Hero"),
@@ -186,7 +190,7 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "home.InfoNotePage"]
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -244,7 +248,7 @@ class InfoNotePage(BasePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("reference"),
         FieldPanel("background"),
         MultiFieldPanel(

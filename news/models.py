@@ -138,7 +138,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -441,7 +441,7 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("date_published"), FieldPanel("featured")]),
         FieldPanel("summary"),
         FieldPanel("lead_image"),

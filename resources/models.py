@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -79,7 +79,7 @@ class ResourceIndexPage(BasePage):
     max_count_per_parent = 1
     per_page = 12
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -136,7 +136,7 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("description"),
         MultiFieldPanel(
             [

@@ -195,6 +195,31 @@ class TestNoPageShownAsTheOtherLanguage:
 # --- translating: drafts, rights in the target tree ----------------------------------------
 
 
+def test_the_slug_is_beside_the_title_for_editors_and_translators(as_user, indexes, locales):
+    """An editor sees the page's address on the Content tab under its title; in
+    wagtail-localize's editor the translator finds the slug among the title's strings
+    (it groups strings by the edit form's tabs), not on another tab."""
+    import html
+    import json
+    import re
+
+    source = article(indexes["tr"], "Saha Ziyareti", "saha-ziyareti", "tr")
+    editor = as_user("editor")
+    form = editor.get(reverse("wagtailadmin_pages:edit", args=[source.pk])).text
+    panels = form.split('role="tabpanel"')
+    assert len(panels) > 2  # Content, then the other tabs
+    assert 'name="title"' in panels[1] and 'name="slug"' in panels[1]
+    assert 'name="slug"' not in "".join(panels[2:])
+
+    translator = as_user("translator")
+    submit_translation(translator, source, locales["en"])
+    draft = source.get_translation(locales["en"])
+    page = translator.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).text
+    props = json.loads(html.unescape(re.search(r'data-props="([^"]+)"', page).group(1)))
+    tabs = {segment["location"]["field"]: segment["location"]["tab"] for segment in props["segments"]}
+    assert tabs["Slug"] == tabs["Title"]
+
+
 class TestTranslatingChecksTheTargetTree:
     def test_translator_journey_turkish_to_english(self, client, as_user, indexes, locales):
         source = article(
