@@ -66,7 +66,7 @@ check-migrations: install-test
 ## cores the suite takes about 60 % of the time it takes in one process.
 TEST_WORKERS ?= auto
 test: install-test browser-deps deploy-deps lint check-migrations
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).
 bench: install-test

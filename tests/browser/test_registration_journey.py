@@ -112,7 +112,7 @@ def test_calendar_and_form_are_accessible_and_walkable_by_keyboard(
         assert not result.violations_count, result.generate_report()
     # Without a mouse or JavaScript: Tab to the next month's link and follow it.
     tab.goto(calendar_url)
-    next_link = tab.locator('a[rel="next"]')
+    next_link = tab.locator('a[rel~="next"]')
     for _ in range(200):
         tab.keyboard.press("Tab")
         if next_link.evaluate("element => element === document.activeElement"):
