@@ -208,18 +208,12 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
         """The same activity's page in each language where it is translated and its
         activities page is live and public, ``{code: absolute url}``."""
         alternates = {}
-        indexes = (
-            ActivityIndexPage.objects.live()
-            .public()
-            .filter(translation_key=self.translation_key)
-            .select_related("locale")
-        )
         translated = dict(
             Activity.objects.filter(translation_key=activity.translation_key).values_list(
                 "locale_id", "number"
             )
         )
-        for listing in indexes:
+        for listing in self.live_translations():
             number = translated.get(listing.locale_id)
             if number is not None:
                 url = listing.get_url(request) + listing.reverse_subpage(

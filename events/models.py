@@ -213,12 +213,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # Every month links the next one, without end: not indexed, not followed.
         context["narrowed_listing"] = True
         context["language_alternates"] = alternates = {}
-        for listing in (
-            EventIndexPage.objects.live()
-            .public()
-            .filter(translation_key=self.translation_key)
-            .select_related("locale")
-        ):
+        for listing in self.live_translations():
             code = listing.locale.language_code
             with translation.override(code):  # the route's words are in its language
                 path = listing.reverse_subpage("calendar_month", args=[year, f"{month:02d}"])

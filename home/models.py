@@ -136,6 +136,17 @@ class BasePage(LanguageGatedPublishingMixin, TurkishSlugMixin, Page):
     class Meta:
         abstract = True
 
+    def live_translations(self):
+        """This page in every language where it is live and public, itself included, as
+        its own type and with its locale: where a sub-route's alternates are found."""
+        return (
+            type(self)
+            .objects.live()
+            .public()
+            .filter(translation_key=self.translation_key)
+            .select_related("locale")
+        )
+
     @property
     def meta_description(self):
         """What search engines and shares show under the title: the editors' search

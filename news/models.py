@@ -315,13 +315,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         the category's translation, the same tag or year with articles there. The
         canonical link is the listing's own address (``canonical_for``)."""
         alternates = {}
-        indexes = (
-            NewsIndexPage.objects.live()
-            .public()
-            .filter(translation_key=self.translation_key)
-            .select_related("locale")
-        )
-        for listing in indexes:
+        for listing in self.live_translations():
             code = listing.locale.language_code
             if listing.pk == self.pk:
                 alternates[code] = request.build_absolute_uri(request.path)

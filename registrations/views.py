@@ -45,12 +45,7 @@ def _event_or_404(event_id):
 def _alternates(event):
     """The same form for the event's translations that take registrations here."""
     alternates = {}
-    for translated in (
-        EventPage.objects.live()
-        .public()
-        .filter(translation_key=event.translation_key, registration_status="form")
-        .select_related("locale")
-    ):
+    for translated in event.live_translations().filter(registration_status="form"):
         code = translated.locale.language_code
         with translation.override(code):
             alternates[code] = reverse("registrations:register", args=[translated.pk])
