@@ -1,10 +1,9 @@
 """schema.org Event JSON-LD for an event page (for search engines and link previews)."""
 
-import json
 
-from django.utils.safestring import mark_safe
 
 from home.models import SiteProfile
+from website.json_ld import json_ld
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {
@@ -17,8 +16,6 @@ ATTENDANCE_MODE = {
     "online": "OnlineEventAttendanceMode",
     "hybrid": "MixedEventAttendanceMode",
 }
-# Characters that must not appear raw inside a <script> element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _place(event):
@@ -85,5 +82,4 @@ def event_data(event, request):
 
 def event_json_ld(event, request):
     """The JSON-LD as a string safe to put inside <script type="application/ld+json">."""
-    text = json.dumps(event_data(event, request), ensure_ascii=False, indent=2)
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))
+    return json_ld(event_data(event, request))

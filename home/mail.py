@@ -11,6 +11,14 @@ from django.utils import translation
 from .models import SiteProfile
 
 
+def base_url(request=None):
+    """Where links in an e-mail point: the host a request came to, else the site's
+    public address (``WAGTAILADMIN_BASE_URL``), without a trailing slash."""
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
 def sender():
     """``"Migration and Civil Society <noreply@…>"`` in English, the Turkish name in
     Turkish: call it inside ``translation.override(recipient's language)``."""

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .emails import IssueRenderer, base_url
+from home.mail import base_url
+
+from .emails import IssueRenderer
 from .models import ErasureRecord, NewsletterIssue, Subscriber, email_hash
 from .tasks import is_running, queue_issue, send_counts
 

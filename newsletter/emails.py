@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from home.mail import privacy_url, sender
+from home.mail import base_url, privacy_url, sender
 from home.models import SiteProfile
 
 CONFIRM_SALT = "newsletter.confirm"
@@ -44,12 +44,6 @@ def read_token(token, salt, max_age=None):
     if subscriber is None or subscriber.fingerprint != fingerprint:
         raise LookupError("no such subscriber")
     return subscriber
-
-
-def base_url(request=None):
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute(url, base):

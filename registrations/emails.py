@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.calendar import event_ics_for_mail
-from home.mail import privacy_url, sender
+from home.mail import base_url, privacy_url, sender
 
 CANCEL_SALT = "registrations.cancel"
 
@@ -30,10 +30,6 @@ def read_token(token, salt=CANCEL_SALT, max_age=None):
     if registration is None or registration.is_erased or registration.fingerprint != fingerprint:
         raise LookupError("no such registration")
     return registration
-
-
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def cancel_url(registration):

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from sesame.utils import get_token
 
-from home.mail import privacy_url, sender
+from home.mail import base_url, privacy_url, sender
 
 # A token made for one purpose is refused for the other (django-sesame scopes).
 SIGN_IN_SCOPE = "trainers:sign-in"
@@ -21,10 +21,6 @@ WELCOME_SCOPE = "trainers:welcome"
 def welcome_max_age():
     """The first link, in the approval e-mail, may wait longer than a requested one."""
     return getattr(settings, "TRAINER_WELCOME_LINK_MAX_AGE", 3 * 24 * 3600)
-
-
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def sign_in_link(trainer, scope=SIGN_IN_SCOPE, next_url=""):

@@ -1,18 +1,16 @@
 """Template tags of the news app: the home page's latest news, share links and the
 schema.org JSON-LD of an article."""
 
-import json
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.models import SiteProfile, SocialSettings
+from website.json_ld import json_ld
 
 from ..models import (
     NewsCategory,
@@ -23,9 +21,6 @@ from ..models import (
 )
 
 register = template.Library()
-
-# The escapes of Django's json_script: the JSON can never close the <script> element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
@@ -120,11 +115,7 @@ def news_jsonld(context, page, image_url=""):
         data["image"] = [image_url]
     if page.organisation:
         data["sourceOrganization"] = {"@type": "Organization", "name": page.organisation}
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),
-    )
+    return format_html('<script type="application/ld+json">{}</script>', json_ld(data))
 
 
 @register.filter

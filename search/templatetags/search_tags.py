@@ -1,7 +1,6 @@
 """The header search box and the metadata in every page's <head> (Open Graph,
 JSON-LD for the organisation and the breadcrumbs)."""
 
-import json
 
 from django import template
 from django.conf import settings
@@ -9,24 +8,18 @@ from django.template.base import TextNode
 from django.template.loader_tags import BlockNode
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
 from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
 from home.templatetags.site_tags import canonical_for, page_ancestors
+from website.json_ld import json_ld
 
 register = template.Library()
 
 OG_LOCALES = {"tr": "tr_TR", "en": "en_GB"}
 OG_IMAGE_FILTER = "fill-1200x630"
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    """A JSON-LD <script> body that cannot break out of its element."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
 
 
 @register.inclusion_tag("search/includes/header_search_form.html", takes_context=True)
