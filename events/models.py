@@ -211,7 +211,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = BasePage.get_context(self, request)
         context.update(month_context(self, request, year, month))
         # Every month links the next one, without end: not indexed, not followed.
-        context["narrowed_listing"] = True
+        context["noindex"] = True
         context["language_alternates"] = alternates = {}
         for listing in self.live_translations():
             code = listing.locale.language_code

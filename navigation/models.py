@@ -71,16 +71,7 @@ class Menu(TranslatableMixin, models.Model):
         targets = _live_translations(page_ids, language)
         resolved = {slot: menu.resolve(request, language, targets) for slot, menu in menus.items()}
         privacy = targets.get(privacy_page_id) if privacy_page_id else None
-        resolved["privacy"] = (
-            {
-                "title": privacy.title,
-                "url": privacy.get_url(request),
-                "page_path": privacy.path,
-                "external": False,
-            }
-            if privacy is not None
-            else None
-        )
+        resolved["privacy"] = _page_item(privacy, privacy.title, request) if privacy else None
         return resolved
 
     def _item_values(self):
@@ -110,14 +101,7 @@ class Menu(TranslatableMixin, models.Model):
                     target = targets.get(value.get("page"))
                     if target is None:
                         continue
-                    items.append(
-                        {
-                            "title": title or target.title,
-                            "url": target.get_url(request),
-                            "page_path": target.path,
-                            "external": False,
-                        }
-                    )
+                    items.append(_page_item(target, title or target.title, request))
                 elif block_type == "route":
                     url = route_url(value["route"])
                     if url:
@@ -139,6 +123,10 @@ class Menu(TranslatableMixin, models.Model):
                         }
                     )
         return items
+
+
+def _page_item(page, title, request):
+    return {"title": title, "url": page.get_url(request), "page_path": page.path, "external": False}
 
 
 def _live_translations(page_ids, language):

@@ -307,7 +307,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def _render_filtered(self, request, kind, value):
         context = self.get_context(request, filter_kind=kind, filter_value=value)
         context["language_alternates"] = self.filter_alternates(request, kind, value)
-        context["narrowed_listing"] = True  # the news list narrowed: followed, not indexed
+        context["noindex"] = True  # the news list narrowed: followed, not indexed
         return TemplateResponse(request, self.get_template(request), context)
 
     def filter_alternates(self, request, kind, value):

@@ -284,7 +284,8 @@ def canonical_for(request, page=None):
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page=None):
     """The canonical address of the page or view being shown (``canonical_for``); for
-    a page shown untranslated in the other language's chrome, the original page."""
+    a page shown untranslated in the other language's chrome, the original page. The
+    canonical link and ``og:url`` both say it."""
     request = context.get("request")
     untranslated = context.get("untranslated")
     if untranslated and request is not None:
@@ -296,10 +297,10 @@ def canonical_url(context, page=None):
 def robots_noindex(context):
     """True where the page should stay out of search engines' indexes: an untranslated
     page shown in the other language's chrome, and any view narrowed or re-sorted by a
-    query string (province, type, topic filters: the unfiltered listing is indexed), or
-    by a routable listing's own filter route (``narrowed_listing``: news categories, tags,
-    years)."""
-    if context.get("untranslated") or context.get("narrowed_listing") or context.get("noindex"):
+    query string (province, type, topic filters: the unfiltered listing is indexed), and
+    what a view marks ``noindex`` (news categories, tags and years, calendar months,
+    search results)."""
+    if context.get("untranslated") or context.get("noindex"):
         return True
     request = context.get("request")
     if request is None:

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from bilingual.languages import active_language
 from home.models import SiteProfile, SocialSettings
-from home.templatetags.site_tags import canonical_for, page_ancestors
+from home.templatetags.site_tags import canonical_for, canonical_url, page_ancestors
 from website.json_ld import json_ld
 
 register = template.Library()
@@ -67,9 +67,8 @@ def head_meta(context):
     languages = context.get("_language_links") or []
     open_graph = not template_writes_open_graph(context)
     data = _head_meta(request, page.specific if page else None, languages, open_graph)
-    untranslated = context.get("untranslated")
-    if untranslated and request is not None and "og_url" in data:
-        data["og_url"] = _absolute(request, untranslated["url"])  # as its canonical link
+    if "og_url" in data:
+        data["og_url"] = canonical_url(context, page)  # the same address as the canonical link
     view_meta = context.get("view_meta")
     if page is not None and view_meta and data.get("og_title"):
         # A routable page's sub-route (an activity) says what it shows itself.
@@ -84,7 +83,7 @@ def head_meta(context):
             og_type="website",
             og_title=view_meta.get("title", ""),
             og_description=Truncator(strip_tags(view_meta.get("description") or "")).chars(300),
-            og_url=canonical_for(request),
+            og_url=canonical_url(context),
             og_locale_alternates=[
                 OG_LOCALES.get(item["code"], item["code"])
                 for item in languages
