@@ -21,7 +21,6 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -32,6 +31,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from bilingual.text import turkish_slugify
+from bilingual.tags import TranslatableTags
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.templatetags.site_tags import picture_specs
@@ -430,7 +430,7 @@ class NewsPage(BasePage):
     categories = ParentalManyToManyField(
         "news.NewsCategory", blank=True, related_name="news_pages", verbose_name=_("categories")
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = TranslatableTags(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

@@ -564,3 +564,39 @@ def test_image_texts_follow_the_page_language(client, indexes, translate):
     # No English caption or credit yet: the Turkish ones, marked as Turkish.
     assert '<span lang="tr">Altyazı</span>' in english
     assert '<span class="credit" lang="tr">© Ekip</span>' in english
+
+
+def test_tags_are_translated_with_the_page(client, as_user, indexes, locales):
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    source = article(indexes["tr"], "Etiketli", "etiketli", "tr")
+    source.tags.set(["göç", "saha çalışması"])
+    source.save_revision().publish()
+    submit_translation(as_user("translator"), source, locales["en"])
+    draft = source.get_translation(locales["en"]).specific
+
+    english = {"göç": "migration", "saha çalışması": "field study", "Etiketli": "Tagged"}
+    translation_source = TranslationSource.objects.get_for_instance(source)
+    for segment in StringSegment.objects.filter(source=translation_source).select_related(
+        "string", "context"
+    ):
+        if segment.string.data in english:
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=locales["en"],
+                context=segment.context,
+                data=english[segment.string.data],
+            )
+    editor = as_user("translator").get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert editor.status_code == 200 and "saha çalışması" in editor.content.decode()
+    publish_in_translation_editor(as_user("translator"), draft)
+    draft.refresh_from_db()
+    assert sorted(draft.tags.names()) == ["field study", "migration"]
+    source.refresh_from_db()
+    assert sorted(source.tags.names()) == ["göç", "saha çalışması"]
+    client.logout()
+    page = client.get(draft.url).content.decode()
+    assert "migration" in page and "göç" not in page
+    assert client.get("/en/news/etiket/goc/").status_code == 404
+    tag_list = client.get("/en/news/").content.decode()
+    assert "göç" not in tag_list
