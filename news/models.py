@@ -30,8 +30,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from bilingual.text import turkish_slugify
 from bilingual.tags import TranslatableTags
+from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.templatetags.site_tags import picture_specs
