@@ -240,8 +240,25 @@ def load(context):
             title = page.title.lower()
             for word, number in KEYWORDS:
                 if word in title:
-                    ActivityLink.objects.create(activity=activities[number], page=page)
+                    _tag(page, activities[number])
                     break
+
+
+def _tag(page, activity):
+    """Tag ``page`` and its translations with ``activity``, as an editor does on the
+    Turkish page's form and wagtail-localize then copies onto the translation: in a new
+    revision of each (the edit form shows the latest revision, where links written to
+    the database only would be missing, and a later publish would drop them),
+    published when the page is live with no unpublished changes."""
+    for version in [page, *page.get_translations()]:
+        publish = version.live and not version.has_unpublished_changes
+        draft = version.get_latest_revision_as_object()
+        draft.activity_links.add(
+            ActivityLink(activity=_translation(activity, version.locale) or activity)
+        )
+        revision = draft.save_revision()
+        if publish:
+            revision.publish()
 
 
 HOME_FIGURES_HEADING = {"tr": "Rakamlarla proje", "en": "The project in figures"}

@@ -1,18 +1,24 @@
 """What the project promised and what it did: its numbered activities, the key
 figures it reports, and the pages that show them.
 
-Content (news, events, training kits) is tagged with an activity from the
-activity's own edit form. A tag on a page counts for all its translations, so an
-editor tags once and both languages' activity pages list the item."""
+Content (news, events, training kits) is tagged with an activity on the page's own
+edit form ("Project activities"); the activity's edit screen lists what is tagged. A
+tag on a page counts for all its translations, so an editor tags once and both
+languages' activity pages list the item."""
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -20,6 +26,8 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+
+from .panels import TaggedPagesPanel
 
 
 class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -48,7 +56,7 @@ class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
             [FieldPanel("planned_start"), FieldPanel("planned_end")], heading=_("Planned period")
         ),
         FieldPanel("completion_note"),
-        InlinePanel("links", heading=_("Published under this activity"), label=_("Page")),
+        TaggedPagesPanel(heading=_("Published under this activity")),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("description")]
 
@@ -79,20 +87,64 @@ class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
         )
         return Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
 
+    def tagged_pages_in_every_language(self):
+        """The pages that carry this activity's tag, in every language, drafts and
+        private pages included: what its edit screen lists, each page being where its
+        tag is changed."""
+        return (
+            Page.objects.filter(activity_links__activity__translation_key=self.translation_key)
+            .distinct()
+            .select_related("locale")
+            .order_by("locale__language_code", "title")
+        )
+
 
 class ActivityLink(Orderable):
-    activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="links")
-    page = models.ForeignKey(
+    """A page tagged with an activity: the one record every list of tagged content
+    reads (activity pages, timeline, donor report, reach).
+
+    A child of the page (its "Project activities" panel), so a tag is saved in the
+    page's revisions and goes live, is reviewed and is translated with the page.
+    The link itself is not translatable: wagtail-localize copies a page's links onto
+    its translation as they are, and ``save`` points the copy at the activity's
+    translation in that page's language. Making the link translatable instead would
+    have wagtail-localize submit the activity as a related object and rewrite its
+    English version from untranslated Turkish strings. Lists still match links by
+    translation key, so a page tagged in one language is listed in every language."""
+
+    page = ParentalKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="activity_links",
         verbose_name=_("page"),
     )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="links", verbose_name=_("activity")
+    )
 
-    panels = [PageChooserPanel("page")]
+    # A list to pick from (the project has about ten activities), in the page's language
+    # (bilingual.panels.SameLanguageInlinePanel), rather than the snippet chooser.
+    panels = [FieldPanel("activity", widget=forms.Select)]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("tagged page")
+        verbose_name = _("project activity")
+        verbose_name_plural = _("project activities")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "activity"], name="unique_activity_per_page")
+        ]
+
+    def save(self, *args, **kwargs):
+        """Point at the activity in the page's language, where it is translated: copies
+        of a page (its translation, wagtail-localize's synchronisation, aliases) carry
+        the source's links, whose activity the translation's form would not offer."""
+        page_locale_id = self.page.locale_id
+        if self.activity.locale_id != page_locale_id:
+            translated = Activity.objects.filter(
+                translation_key=self.activity.translation_key, locale_id=page_locale_id
+            ).first()
+            if translated is not None:
+                self.activity = translated
+        super().save(*args, **kwargs)
 
 
 class KeyFigure(TranslatableMixin, models.Model):
@@ -285,9 +337,25 @@ class TimelinePage(BasePage):
         return context
 
 
+def lists_of_tagged_pages():
+    """The activity pages and timelines: what lists the pages tagged with an activity."""
+    return [*ActivityIndexPage.objects.all(), *TimelinePage.objects.all()]
+
+
 def pages_showing(page):
     """The activity pages and timelines, which list the pages tagged with an activity:
     purged with such a page (website/frontend_cache.py, FRONTEND_CACHE_RELATED_PAGES)."""
     if not ActivityLink.objects.filter(page__translation_key=page.translation_key).exists():
         return []
-    return [*ActivityIndexPage.objects.all(), *TimelinePage.objects.all()]
+    return lists_of_tagged_pages()
+
+
+@receiver(post_delete, sender=ActivityLink, dispatch_uid="activities-purge-on-untag")
+def purge_lists_when_untagged(sender, instance, **kwargs):
+    """A tag taken off a page's form goes when the page is published, before
+    ``pages_showing`` is asked what to purge with it, and no longer finds the tag: the
+    lists that showed the page are purged as the link goes."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        batch = PurgeBatch()
+        batch.add_pages(lists_of_tagged_pages())
+        batch.purge()

@@ -8,9 +8,7 @@ from the trainers app's download records, which outlive erased trainers), and th
 app's page views and visits (views of the activity's content in that language; visits
 and views language-wide). Apps that are not installed count as nothing."""
 
-import csv
 import datetime
-import io
 
 from django.apps import apps
 from django.conf import settings
@@ -19,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 from wagtail.models import Locale
+
+from website.spreadsheets import csv_text, language_name
 
 from .models import Activity, ActivityLink, KeyFigure
 
@@ -229,18 +229,23 @@ KIT_COLUMNS = [
 
 
 def report_csv(start, end, language="en"):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    """The report as the text of a CSV file, headings, statuses and language names in
+    ``language``, written by the project's spreadsheet rules (website.spreadsheets:
+    byte-order mark, activity titles and key-figure labels that stay text)."""
+
+    def table(columns, rows):
+        yield [_(label) for _key, label in columns]
+        for row in rows:
+            yield [
+                language_name(row[key]) if key == "language" else row[key]
+                for key, _label in columns
+            ]
+
     with override(language):
-        writer.writerow([_(label) for _key, label in COLUMNS])
-    for row in report_rows(start, end):
-        writer.writerow([row[key] for key, _label in COLUMNS])
-    kits = kit_rows(start, end)
-    if kits:
-        # A second table, after an empty row: the trainers reached per kit.
-        writer.writerow([])
-        with override(language):
-            writer.writerow([_(label) for _key, label in KIT_COLUMNS])
-        for row in kits:
-            writer.writerow([row[key] for key, _label in KIT_COLUMNS])
-    return buffer.getvalue()
+        lines = list(table(COLUMNS, report_rows(start, end)))
+        kits = kit_rows(start, end)
+        if kits:
+            # A second table, after an empty row: the trainers reached per kit.
+            lines.append([])
+            lines.extend(table(KIT_COLUMNS, kits))
+        return csv_text(lines)

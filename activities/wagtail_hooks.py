@@ -3,12 +3,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.admin_access import PermissionMenuItem, explain_refusal
 
 from .models import Activity, KeyFigure
 from .reporting import report_csv
@@ -41,8 +42,12 @@ register_snippet(ResultsGroup)
 
 
 class ReportPeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=pgettext_lazy("date range", "From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -51,8 +56,13 @@ class ReportPeriodForm(forms.Form):
         return data
 
 
+DONOR_REPORT = _("Donor report (CSV)")
+# Who may read the activities may report on them (granted to Moderators: editorial.roles).
+DONOR_REPORT_PERMISSION = "activities.view_activity"
+
+
 def donor_report_view(request):
-    if not request.user.has_perm("activities.view_activity") and not request.user.is_superuser:
+    if not request.user.has_perm(DONOR_REPORT_PERMISSION):
         raise PermissionDenied
     form = ReportPeriodForm(request.GET or None)
     if request.GET and form.is_valid():
@@ -67,11 +77,21 @@ def donor_report_view(request):
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/donor-report/", donor_report_view, name="activities_donor_report")]
+    return [
+        path(
+            "reports/donor-report/",
+            explain_refusal(DONOR_REPORT)(donor_report_view),
+            name="activities_donor_report",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem(
-        _("Donor report (CSV)"), reverse("activities_donor_report"), icon_name="list-ol", order=900
+    return PermissionMenuItem(
+        DONOR_REPORT,
+        reverse("activities_donor_report"),
+        permissions=DONOR_REPORT_PERMISSION,
+        icon_name="list-ol",
+        order=900,
     )

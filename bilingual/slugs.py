@@ -62,11 +62,16 @@ class TurkishSlugPageForm(WagtailAdminPageForm):
         same_language_choices(self)
 
 
-def same_language_choices(form):
+def same_language_choices(form, locale_id=None):
     """Choices of translatable snippets (news categories, topics, …) in the edited
     page's language only: a Turkish page offered every category twice, once per
-    language, and could be tagged with the English one."""
-    locale_id = form.instance.locale_id
+    language, and could be tagged with the English one.
+
+    ``locale_id`` is the language to offer: by default the form's own instance's (a
+    page form); a row of a page's inline panel passes its page's
+    (``bilingual.panels.SameLanguageInlinePanel``)."""
+    if locale_id is None:
+        locale_id = form.instance.locale_id
     if locale_id is None:
         return
     for field in form.fields.values():

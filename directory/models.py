@@ -5,7 +5,7 @@ description and target groups are written in each language side by side, so an
 organisation is one row whose counts and map shading are the same on /tr/ and /en/."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -115,7 +115,7 @@ class Organisation(index.Indexed, models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.APPROVED
     )
     search_key = models.CharField(max_length=600, editable=False, db_index=True, default="")
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("date field", "created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()

@@ -1,13 +1,15 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from website.admin_access import PermissionMenuItem, explain_refusal
 
 from .csv_io import export_csv, import_csv
 from .forms import ImportForm
@@ -28,23 +30,22 @@ class OrganisationViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
-def _can_manage(user):
-    return user.has_perm("directory.change_organisation") and user.has_perm(
-        "directory.add_organisation"
-    )
+IMPORT_EXPORT = gettext_lazy("Directory CSV import/export")
+# An import adds and changes organisations; the export is for the same people.
+MANAGE_PERMISSIONS = ["directory.add_organisation", "directory.change_organisation"]
 
 
 def export_view(request):
-    if not _can_manage(request.user):
-        return HttpResponse(status=403)
+    if not request.user.has_perms(MANAGE_PERMISSIONS):
+        raise PermissionDenied
     response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="organisations.csv"'
     return response
 
 
 def import_view(request):
-    if not _can_manage(request.user):
-        return HttpResponse(status=403)
+    if not request.user.has_perms(MANAGE_PERMISSIONS):
+        raise PermissionDenied
     errors = []
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -63,16 +64,25 @@ def import_view(request):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("directory/export/", export_view, name="directory_export"),
-        path("directory/import/", import_view, name="directory_import"),
+        path(
+            "directory/export/",
+            explain_refusal(IMPORT_EXPORT)(export_view),
+            name="directory_export",
+        ),
+        path(
+            "directory/import/",
+            explain_refusal(IMPORT_EXPORT)(import_view),
+            name="directory_import",
+        ),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return MenuItem(
-        gettext_lazy("Directory CSV import/export"),
+    return PermissionMenuItem(
+        IMPORT_EXPORT,
         reverse("directory_import"),
+        permissions=MANAGE_PERMISSIONS,
         icon_name="download",
         order=410,
     )

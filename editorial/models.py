@@ -4,13 +4,16 @@ Wagtail's own ``GroupApprovalTask`` offers "Approve" and "Request changes" (whic
 Wagtail calls *reject*: the page goes back to its author, who edits and resubmits).
 A newsroom also needs a final "no": this task adds **Reject**, which records the
 reviewer's comment, ends the workflow, and leaves the page unpublished (the draft
-is kept, nothing is lost; the author may start a new review later)."""
+is kept, nothing is lost; the author may start a new review later). Each outcome sends
+the author its own e-mail (``editorial.notifications``)."""
 
 from django import forms
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Page
+
+from .signals import review_declined
 
 
 def translations_not_ready(page):
@@ -78,11 +81,14 @@ class ReviewTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "decline":
-            # "Request changes" first (records the comment, e-mails the author),
-            # then close the workflow so the revision cannot be approved later.
-            task_state.reject(user=user, **kwargs)
-            task_state.workflow_state.refresh_from_db()
-            task_state.workflow_state.cancel(user=user)
+            # Reject the task (records the comment) without Wagtail's update, which would
+            # send the author "changes requested"; close the workflow so the revision
+            # cannot be approved later; then tell the author the review is over.
+            task_state.reject(user=user, update=False, **kwargs)
+            workflow_state = task_state.workflow_state
+            workflow_state.refresh_from_db()
+            workflow_state.cancel(user=user)
+            review_declined.send(sender=type(workflow_state), instance=workflow_state, user=user)
             return
         result = super().on_action(task_state, user, action_name, **kwargs)
         if action_name == "approve" and self.publish_as_pair:

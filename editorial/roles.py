@@ -49,6 +49,9 @@ PAGE_PERMISSIONS = {
 # Model permissions, as (app_label, codename).
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+# Reports → "Donor report (CSV)" and "Reach" ask for it (activities and reach apps); it
+# also opens the activities listing, read-only.
+DONOR_REPORT = ("activities", "view_activity")
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -59,7 +62,7 @@ MEDIA_PERMISSIONS = [
 ]
 GROUP_PERMISSIONS = {
     EDITORS: [ADMIN_ACCESS, SUBMIT_TRANSLATION],
-    MODERATORS: [ADMIN_ACCESS, SUBMIT_TRANSLATION],
+    MODERATORS: [ADMIN_ACCESS, SUBMIT_TRANSLATION, DONOR_REPORT],
     TRANSLATORS: [ADMIN_ACCESS, SUBMIT_TRANSLATION],
     NEWSLETTER_MANAGERS: [ADMIN_ACCESS],
 }

@@ -1,11 +1,18 @@
 """Keep roles right as the site grows: a new language's home page gets the role
 permissions and the review workflow; the newsletter app's permissions go to the
-Newsletter managers after every migrate."""
+Newsletter managers after every migrate; and the review's e-mails (``notifications``)."""
 
 from django.apps import apps as django_apps
 from django.db.models.signals import post_migrate, post_save
+from django.dispatch import Signal
 
 from . import roles
+
+# Sent by ``ReviewTask`` (sender ``WorkflowState``; ``instance``, ``user``) when a moderator
+# rejects a page: the review is over, the draft kept. Wagtail has no signal that says so:
+# its ``workflow_rejected`` means "changes requested", and ``workflow_cancelled`` is also
+# sent when an author withdraws their own page.
+review_declined = Signal()
 
 
 def set_up_new_home(sender, instance, created, raw=False, **kwargs):
@@ -38,9 +45,12 @@ def connect():
 
     from home.models import HomePage
 
+    from . import notifications
+
     post_save.connect(set_up_new_home, sender=HomePage, dispatch_uid="editorial_new_home")
     post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     post_save.connect(
         sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="editorial_sync_trees"
     )
     post_migrate.connect(grant_newsletter_permissions, dispatch_uid="editorial_newsletter_perms")
+    notifications.connect()

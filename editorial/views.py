@@ -14,6 +14,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
+from website.spreadsheets import LocalisedSpreadsheetExportMixin
+
 from . import translation_status
 
 
@@ -23,8 +25,9 @@ def can_see_translation_status(user):
     )
 
 
-class TranslationStatusReportView(ReportView):
-    """Pages whose translation is missing or older than its source, per language."""
+class TranslationStatusReportView(LocalisedSpreadsheetExportMixin, ReportView):
+    """Pages whose translation is missing or older than its source, per language; its
+    export follows the project's spreadsheet rules (website.spreadsheets)."""
 
     results_template_name = "editorial/reports/translation_status_results.html"
     page_title = _("Missing and outdated translations")

@@ -13,52 +13,55 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page, PageLogEntry, TaskState
+from wagtail.permissions import policy_registry
 
-from . import translation_status, views
+from website.admin_access import PermissionMenuItem, explain_refusal
+
+from . import drafts, translation_status, views
 
 # --- URLs and menu ---------------------------------------------------------------
+
+MISSING_TRANSLATIONS = _("Missing translations")
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
+    report = explain_refusal(MISSING_TRANSLATIONS)
     return [
         path(
             "reports/translations/",
-            views.TranslationStatusReportView.as_view(),
+            report(views.TranslationStatusReportView.as_view()),
             name="editorial_translation_report",
         ),
         path(
             "reports/translations/results/",
-            views.TranslationStatusReportView.as_view(results_only=True),
+            report(views.TranslationStatusReportView.as_view(results_only=True)),
             name="editorial_translation_report_results",
         ),
         path(
             "translation-status/<int:page_id>/",
-            views.page_status,
+            explain_refusal(_("Translation status"))(views.page_status),
             name="editorial_page_translation_status",
         ),
         path(
             "translation-status/<int:page_id>/sync/",
-            views.sync_section,
+            explain_refusal(_("Sync translations of this section"))(views.sync_section),
             name="editorial_sync_section",
         ),
     ]
 
 
-class TranslationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return views.can_see_translation_status(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return TranslationReportMenuItem(
-        _("Missing translations"),
+    return PermissionMenuItem(
+        MISSING_TRANSLATIONS,
         reverse("editorial_translation_report"),
+        permissions=views.TranslationStatusReportView.any_permission_required,
+        any_of=True,
+        policy=policy_registry.get_by_type(Page),
         name="missing-translations",
         icon_name="wagtail-localize-language",
         order=250,
@@ -179,13 +182,7 @@ class MyDraftsPanel(Component):
     order = 95
 
     def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        pages = (
-            Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
-            .select_related("locale")
-            .order_by("-latest_revision_created_at")[:10]
-        )
-        return {"pages": pages}
+        return {"drafts": drafts.for_user(parent_context["request"].user)}
 
 
 class MissingTranslationsPanel(Component):

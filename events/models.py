@@ -23,6 +23,7 @@ from wagtail.models import PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from bilingual.panels import SameLanguageInlinePanel
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
 from home.provinces import PROVINCE_CHOICES, province_name
@@ -368,6 +369,12 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("organisers"), FieldPanel("target_audience")],
             heading=_("Who"),
+        ),
+        SameLanguageInlinePanel(
+            "activity_links",
+            heading=_("Project activities"),
+            label=_("Project activity"),
+            help_text=_("The page is listed on these activities' pages, in every language."),
         ),
         FieldPanel("body"),
         FieldPanel("agenda"),

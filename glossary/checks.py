@@ -31,16 +31,38 @@ def page_text(page):
     return "\n".join(texts)
 
 
+def term_pattern(term, language):
+    """A term as a regular expression over folded text: at a word start, so Turkish
+    suffixes still match ("kaçak göçle" for "kaçak göç"), any spacing between words."""
+    return re.compile(r"(?<!\w)" + re.escape(fold(term, language)).replace(r"\ ", r"\s+"))
+
+
 def deprecated_terms_in(text, locale):
     """[(deprecated variant, preferred term)] used in ``text``, in the language of
-    ``locale``. A variant matches at a word start, so Turkish suffixes still match
-    ("kaçak göçle" for "kaçak göç")."""
+    ``locale``, each once, in the order they first appear.
+
+    Because a term matches at a word start, a term matches inside a longer one:
+    "kaçak göçmenler" is "kaçak göç" (for "düzensiz göç") followed by "men", as well as
+    "kaçak göçmen" (for "düzensiz göçmen"). Where matches overlap the longest wins, so
+    one piece of text gives one warning, the one its whole words call for; a preferred
+    term takes part too, so a deprecated variant inside a longer preferred term (a
+    variant "göç idaresi" in the term "Göç İdaresi Başkanlığı") is not reported."""
     language = locale.language_code
     folded_text = fold(text, language)
-    found = []
-    for entry in GlossaryTerm.objects.filter(locale=locale).exclude(deprecated_terms=""):
-        for variant in entry.deprecated_list:
-            pattern = r"(?<!\w)" + re.escape(fold(variant, language)).replace(r"\ ", r"\s+")
-            if re.search(pattern, folded_text):
-                found.append((variant, entry.term))
-    return found
+    matches = []
+    for entry in GlossaryTerm.objects.filter(locale=locale).order_by("pk"):
+        for variant in [None, *entry.deprecated_list]:
+            pattern = term_pattern(variant or entry.term, language)
+            for match in pattern.finditer(folded_text):
+                matches.append((match.start(), match.end(), variant, entry.term))
+    taken, found = [], []
+    # Longest first; between equals, the earlier, and a deprecated variant before a
+    # preferred term (a word the glossary lists as both is worth a warning).
+    by_length = sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] is None))
+    for start, end, variant, preferred in by_length:
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        if variant is not None:
+            found.append((start, (variant, preferred)))
+    return list(dict.fromkeys(pair for _start, pair in sorted(found)))

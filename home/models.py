@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
@@ -276,7 +277,7 @@ class InfoNotePage(BasePage):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
                 FieldPanel("timeline_note"),
             ],
-            heading=_("Timeline"),
+            heading=pgettext_lazy("info note section", "Timeline"),
         ),
         FieldPanel("contact_point"),
         FieldPanel("funding_statement"),
@@ -437,7 +438,9 @@ class Partner(TranslatableMixin, models.Model):
     ]
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
-    role = models.CharField(_("role"), max_length=32, choices=ROLE_CHOICES, default="partner")
+    role = models.CharField(
+        pgettext_lazy("partner", "role"), max_length=32, choices=ROLE_CHOICES, default="partner"
+    )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,

@@ -30,6 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from bilingual.panels import SameLanguageInlinePanel
 from bilingual.tags import TranslatableTags
 from bilingual.text import turkish_slugify
 from home.blocks import BodyStreamBlock
@@ -445,6 +446,12 @@ class NewsPage(BasePage):
         ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
+        SameLanguageInlinePanel(
+            "activity_links",
+            heading=_("Project activities"),
+            label=_("Project activity"),
+            help_text=_("The page is listed on these activities' pages, in every language."),
+        ),
         InlinePanel("related_links", label=_("Related pages")),
     ]
     search_fields = BasePage.search_fields + [

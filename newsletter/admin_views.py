@@ -35,9 +35,13 @@ def erase_subscriber(subscriber, user=None):
     return record
 
 
+# The send page, and its "Send…" button in the issue listing (wagtail_hooks), ask for this.
+SEND_PAGE_PERMISSION = "newsletter.change_newsletterissue"
+
+
 def send_issue_view(request, pk):
     issue = get_object_or_404(NewsletterIssue.objects.select_related("locale"), pk=pk)
-    if not request.user.has_perm("newsletter.change_newsletterissue"):
+    if not request.user.has_perm(SEND_PAGE_PERMISSION):
         raise PermissionDenied
     can_send = request.user.has_perm("newsletter.send_newsletterissue")
     running = is_running(issue)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock, StructBlock, TextBlock
 from wagtail.fields import RichTextField, StreamField
@@ -120,7 +121,7 @@ class Subscriber(models.Model):
     language = models.CharField(
         _("preferred language"), max_length=8, choices=language_choices, default="tr"
     )
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100, blank=True)
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True

@@ -16,7 +16,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from website.spreadsheets import spreadsheet_cell
+from website.admin_access import explain_refusal
+from website.spreadsheets import LocalisedSpreadsheetExportMixin
 
 from . import admin_views
 from .models import ConsentText, ErasureRecord, NewsletterIssue, Subscriber
@@ -63,14 +64,12 @@ class EraseSubscriberView(DeleteView):
         return _("The subscriber was erased for good; an audit entry was recorded.")
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(LocalisedSpreadsheetExportMixin, IndexView):
     """The subscriber listing, whose CSV and xlsx exports neutralise formulas and
-    characters a spreadsheet cannot hold (website.spreadsheets)."""
+    characters a spreadsheet cannot hold, and read "Onaylandı" and Istanbul's time, not
+    "confirmed" and UTC (website.spreadsheets)."""
 
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {IndexView.FORMAT_CSV: spreadsheet_cell, IndexView.FORMAT_XLSX: spreadsheet_cell},
-    }
+    language_fields = ("consent_language",)
 
 
 class SubscriberViewSet(SnippetViewSet):
@@ -166,7 +165,11 @@ def register_admin_urls():
             include(
                 (
                     [
-                        path("<int:pk>/", admin_views.send_issue_view, name="send"),
+                        path(
+                            "<int:pk>/",
+                            explain_refusal(_("Send newsletter"))(admin_views.send_issue_view),
+                            name="send",
+                        ),
                     ],
                     "newsletter_admin",
                 ),
@@ -178,7 +181,7 @@ def register_admin_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def issue_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, NewsletterIssue):
+    if isinstance(snippet, NewsletterIssue) and user.has_perm(admin_views.SEND_PAGE_PERMISSION):
         yield ListingButton(
             _("Send…"),
             url=reverse("newsletter_admin:send", args=[snippet.pk]),

@@ -6,23 +6,32 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from redis.exceptions import RedisError
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+
+from website.admin_access import PermissionMenuItem, explain_refusal, user_has
 
 from . import figures
 from .counting import counter
 
+REACH = _("Reach")
+# The people who may read the donor report (activities) may read the reach figures.
+REACH_PERMISSIONS = ["reach.view_dailypagecount", "activities.view_activity"]
+
 
 def can_see_reach(user):
-    """The people who may read the donor report may read the reach figures."""
-    return user.has_perm("reach.view_dailypagecount") or user.has_perm("activities.view_activity")
+    return user_has(user, REACH_PERMISSIONS, any_of=True)
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=pgettext_lazy("date range", "From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -66,17 +75,19 @@ def report_view(request):
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/reach/", report_view, name="reach_report")]
-
-
-class ReachMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_reach(request.user)
+    return [path("reports/reach/", explain_refusal(REACH)(report_view), name="reach_report")]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return ReachMenuItem(_("Reach"), reverse("reach_report"), icon_name="view", order=910)
+    return PermissionMenuItem(
+        REACH,
+        reverse("reach_report"),
+        permissions=REACH_PERMISSIONS,
+        any_of=True,
+        icon_name="view",
+        order=910,
+    )
 
 
 class ReachPanel(Component):

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.log_actions import log
 
 from website.frontend_cache import purge_page_and_what_shows_it
@@ -21,10 +21,12 @@ from .models import Registration, Roster
 from .tasks import send_to_registrants
 
 CONFIRMED, WAITING = Registration.Status.CONFIRMED, Registration.Status.WAITING
+# The organisers' pages and their menu items (wagtail_hooks) ask for this one.
+PERMISSION = "registrations.change_registration"
 
 
 def _require(request):
-    if not request.user.has_perm("registrations.change_registration"):
+    if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
 
 
@@ -48,7 +50,9 @@ class MessageForm(forms.Form):
         ("waiting", gettext_lazy("Everyone on the waiting list")),
         ("active", gettext_lazy("Both")),
     ]
-    recipients = forms.ChoiceField(label=gettext_lazy("To"), choices=RECIPIENTS)
+    recipients = forms.ChoiceField(
+        label=pgettext_lazy("e-mail recipients", "To"), choices=RECIPIENTS
+    )
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
     body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 8}))
 

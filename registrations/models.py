@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
@@ -126,7 +127,7 @@ class Registration(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     mode = models.CharField(_("participation"), max_length=16, choices=Mode.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
-    name = models.CharField(_("name"), max_length=150, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     email_key = models.CharField(max_length=254, blank=True, editable=False)

@@ -1,7 +1,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -9,19 +9,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.admin_access import PermissionMenuItem, explain_refusal
+from website.spreadsheets import LocalisedSpreadsheetExportMixin
+
 from . import admin_views
 from .models import ConsentText, Registration
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Text that a spreadsheet shows as text: a leading formula character is escaped
-    with an apostrophe (a registrant's "=HYPERLINK(…)" stays a harmless string)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 class SeatCountedPermissionPolicy(ModelPermissionPolicy):
@@ -49,22 +41,12 @@ register_permission_policy(
 )
 
 
-class RegistrationIndexView(IndexView):
-    """Wagtail's listing with an export that opens cleanly in Excel: UTF-8 with a byte
-    order mark (Turkish letters intact) and no cell read as a formula."""
+class RegistrationIndexView(LocalisedSpreadsheetExportMixin, IndexView):
+    """Wagtail's listing, whose CSV and xlsx exports open cleanly in Turkish and English
+    spreadsheets: a registrant's "=HYPERLINK(…)" stays text, the status reads "Yeri
+    onaylandı", not "confirmed", and times are Istanbul's (website.spreadsheets)."""
 
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"
-        yield from super().stream_csv(queryset)
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
+    language_fields = ("consent_language",)
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -125,32 +107,34 @@ def register_viewset():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
+    explained = explain_refusal(_("Event registrations"))
     urls = [
-        path("", admin_views.roster_list_view, name="rosters"),
-        path("<int:pk>/", admin_views.roster_view, name="roster"),
+        path("", explained(admin_views.roster_list_view), name="rosters"),
+        path("<int:pk>/", explained(admin_views.roster_view), name="roster"),
     ]
     return [path("event-registrations/", include((urls, "registrations_admin")))]
-
-
-class PermittedMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("registrations.change_registration")
 
 
 @hooks.register("register_admin_menu_item")
 def register_menu():
     menu = Menu(
         items=[
-            PermittedMenuItem(
-                _("Events"), reverse("registrations_admin:rosters"), icon_name="date", order=1
+            PermissionMenuItem(
+                _("Events"),
+                reverse("registrations_admin:rosters"),
+                permissions=admin_views.PERMISSION,
+                icon_name="date",
+                order=1,
             ),
-            PermittedMenuItem(
+            PermissionMenuItem.for_listing(
+                Registration,
                 _("Registrants"),
                 reverse("registrations_registration:index"),
                 icon_name="group",
                 order=2,
             ),
-            MenuItem(
+            PermissionMenuItem.for_listing(
+                ConsentText,
                 _("Consent texts"),
                 reverse("wagtailsnippets_registrations_consenttext:list"),
                 icon_name="form",

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from bilingual.panels import SameLanguageInlinePanel
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
@@ -147,6 +148,12 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
             heading=_("Target audience"),
         ),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        SameLanguageInlinePanel(
+            "activity_links",
+            heading=_("Project activities"),
+            label=_("Project activity"),
+            help_text=_("The page is listed on these activities' pages, in every language."),
+        ),
         MultiFieldPanel(
             [FieldPanel("language_tr"), FieldPanel("language_en"), FieldPanel("language_ar")],
             heading=_("Languages available"),

@@ -1,5 +1,6 @@
 """The admin report of kit downloads: per kit or per document, per day, month or in
-total, over a date range; exportable to CSV and XLSX (Wagtail's ReportView)."""
+total, over a date range; exportable to CSV and XLSX (Wagtail's ReportView, with the
+project's spreadsheet rules: website.spreadsheets)."""
 
 import django_filters
 from django.db.models import DateField, Sum
@@ -11,6 +12,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+
+from website.spreadsheets import LocalisedSpreadsheetExportMixin
 
 from .models import DocumentDownload, TrainingKitPage
 
@@ -43,7 +46,7 @@ class DownloadsReportFilterSet(WagtailFilterSet):
         return queryset
 
 
-class DownloadsReportView(ReportView):
+class DownloadsReportView(LocalisedSpreadsheetExportMixin, ReportView):
     page_title = _("Training kit downloads")
     header_icon = "download"
     filterset_class = DownloadsReportFilterSet
@@ -51,6 +54,7 @@ class DownloadsReportView(ReportView):
     index_results_url_name = "resources_downloads_report_results"
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 100
+    language_fields = ("kit__locale__language_code",)
 
     @cached_property
     def permission_policy(self):

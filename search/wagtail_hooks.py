@@ -1,14 +1,19 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from website.admin_access import PermissionMenuItem, explain_refusal
 
 from .admin_views import PERMISSION, PopularSearchTermsView
 
+SEARCH_TERMS = _("Search terms")
+explained = explain_refusal(SEARCH_TERMS)
 urlpatterns = [
-    path("", PopularSearchTermsView.as_view(), name="search_terms"),
+    path("", explained(PopularSearchTermsView.as_view()), name="search_terms"),
     path(
-        "results/", PopularSearchTermsView.as_view(results_only=True), name="search_terms_results"
+        "results/",
+        explained(PopularSearchTermsView.as_view(results_only=True)),
+        name="search_terms_results",
     ),
 ]
 
@@ -18,16 +23,12 @@ def register_admin_urls():
     return [path("search-terms/", include((urlpatterns, "site_search_admin")))]
 
 
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_search_terms_report():
     return PermissionMenuItem(
-        _("Search terms"),
+        SEARCH_TERMS,
         reverse("site_search_admin:search_terms"),
+        permissions=PERMISSION,
         name="popular-search-terms",
         icon_name="search",
         order=1300,

@@ -1,17 +1,28 @@
 """Activities and results: tagged content per activity, key figures, the timeline."""
 
+import csv
 import datetime
+import importlib
+import io
 import json
 import re
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.operations import TranslationCreator
 
 from activities.models import Activity, ActivityIndexPage, ActivityLink, KeyFigure, TimelinePage
+from editorial import roles
 from home.models import StandardPage
+from news.models import NewsIndexPage, NewsPage
 
 D = datetime.date
 START, END = D(2019, 6, 1), D(2020, 6, 1)
@@ -213,13 +224,253 @@ def test_admin_refuses_end_before_start(client, locales):
             "status": "planned",
             "planned_start": "2020-06-01",
             "planned_end": "2020-01-01",
-            "links-TOTAL_FORMS": "0",
-            "links-INITIAL_FORMS": "0",
-            "links-MIN_NUM_FORMS": "0",
-            "links-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 200
     # The admin speaks the editor's language (Turkish by default).
     assert "Planlanan bitiş, planlanan başlangıçtan önce olamaz." in response.text
     assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("tr", {"Dil": "Türkçe", "Faaliyet no.": "7", "Durum": "Planlandı"}),
+        ("en", {"Language": "Turkish", "Activity no.": "7", "Status": "Planned"}),
+    ],
+)
+def test_donor_report_csv_opens_cleanly_in_the_admin_language(client, locales, language, expected):
+    """Byte-order mark, headings and labels in the user's admin language, and an
+    activity title that a spreadsheet would read as a formula kept as text."""
+    from wagtail.users.models import UserProfile
+
+    make_activity(locales, 7, "=1+1 Atölye", en_title="@Workshop")
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(admin)
+    response = client.get(
+        "/admin/reports/donor-report/", {"start": "2019-06-01", "end": "2020-06-01"}
+    )
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    turkish = dict(zip(rows[0], next(row for row in rows if "'=1+1 Atölye" in row), strict=True))
+    assert {heading: turkish.get(heading) for heading in expected} == expected, rows
+    assert any("'@Workshop" in row for row in rows)
+    assert not any("=1+1 Atölye" in row or "planned" in row for row in rows)
+
+
+# --- tagging on the page's own form ---------------------------------------------------------
+
+
+@pytest.fixture
+def article(homes, add_page, translate):
+    """A published Turkish article, in a news section that has its English translation."""
+    index = add_page(homes["tr"], NewsIndexPage, title="Haberler", slug="haberler")
+    translate(index, "news", title="News")
+    return add_page(index, NewsPage, title="Saha çalışmaları başladı", slug="saha-calismalari")
+
+
+def article_form(page, activities):
+    """The article's edit form as the admin posts it, with ``activities`` as new rows of
+    its "Project activities" panel."""
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "date_published": "",
+            "summary": page.summary,
+            "lead_image": "",
+            "body": streamfield([]),
+            "organisation": "",
+            "organisation_url": "",
+            "tags": "",
+            "activity_links": inline_formset([{"activity": a.pk} for a in activities]),
+            "related_links": inline_formset([]),
+            "listing_image": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+        }
+    )
+
+
+def tag(page, *activities):
+    """Tag ``page`` as its form does: in a new revision, published."""
+    draft = page.get_latest_revision_as_object()
+    draft.activity_links = [ActivityLink(activity=activity) for activity in activities]
+    draft.save_revision().publish()
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@pytest.mark.django_db
+class TestTaggingOnThePageForm:
+    def test_editor_tags_an_article_and_both_languages_list_it(
+        self, client, locales, activity_pages, article, translate, make_user
+    ):
+        mapping, _ = make_activity(locales, 1, "Haritalandırma", en_title="Mapping")
+        translate(article, "field-studies", title="Field studies began")
+        client.force_login(make_user("editor", roles.EDITORS))
+
+        response = client.post(edit_url(article), article_form(article, [mapping]))
+
+        assert response.status_code == 302, response.context["form"].errors
+        # Saved in the article's draft, as its other fields are: live once published.
+        assert not ActivityLink.objects.exists()
+        article.refresh_from_db()
+        revision = article.get_latest_revision()
+        assert [link.activity for link in revision.as_object().activity_links.all()] == [mapping]
+        revision.publish()  # what the moderator's approval does
+        assert list(ActivityLink.objects.values_list("page", "activity")) == [
+            (article.pk, mapping.pk)
+        ]
+        client.logout()
+        turkish = client.get("/tr/faaliyetler/1/").text
+        assert "Saha çalışmaları başladı" in turkish and "Field studies began" not in turkish
+        # Tagged once, on the Turkish page: the English activity page lists its translation.
+        english = client.get("/en/activities/1/").text
+        assert "Field studies began" in english and "Saha çalışmaları başladı" not in english
+
+    def test_choices_are_the_activities_of_the_page_language(
+        self, client, locales, article, translate, make_user
+    ):
+        mapping, mapping_en = make_activity(locales, 1, "Haritalandırma", en_title="Mapping")
+        english = translate(article, "field-studies", title="Field studies began")
+        client.force_login(make_user("editor", roles.EDITORS))
+
+        # The new row's template (no row yet) offers the page's language only.
+        turkish_form = client.get(edit_url(article)).text
+        assert "1. Haritalandırma" in turkish_form and "1. Mapping" not in turkish_form
+        english_form = client.get(edit_url(english)).text
+        assert "1. Mapping" in english_form and "1. Haritalandırma" not in english_form
+
+        # The other language's activity, or one activity twice, is refused.
+        response = client.post(edit_url(article), article_form(article, [mapping_en]))
+        rows = response.context["form"].formsets["activity_links"]
+        assert "activity" in rows.errors[0]
+        response = client.post(edit_url(article), article_form(article, [mapping, mapping]))
+        rows = response.context["form"].formsets["activity_links"]
+        assert rows.non_form_errors()
+        article.refresh_from_db()
+        assert article.get_latest_revision_as_object().activity_links.count() == 0
+
+        tag(article, mapping)
+        turkish_form = client.get(edit_url(article)).text
+        assert re.search(rf'<option value="{mapping.pk}" selected>1. Haritalandırma', turkish_form)
+
+    def test_translation_is_tagged_with_the_activity_translation(
+        self, client, locales, activity_pages, article
+    ):
+        mapping, mapping_en = make_activity(locales, 1, "Haritalandırma", en_title="Mapping")
+        training, training_en = make_activity(locales, 3, "Eğitimler", en_title="Trainings")
+        tag(article, mapping)
+
+        TranslationCreator(None, [locales["en"]]).create_translations(article)
+
+        english = article.get_translation(locales["en"]).specific
+        assert [link.activity for link in english.activity_links.all()] == [mapping_en]
+        # Its form shows the latest revision: the English activity is there too.
+        draft = english.get_latest_revision_as_object()
+        assert [link.activity for link in draft.activity_links.all()] == [mapping_en]
+        # The activity itself was not sent for translation (which would have rewritten
+        # its English text with the untranslated Turkish strings).
+        mapping_en.refresh_from_db()
+        assert mapping_en.title == "Mapping"
+        assert not TranslationSource.objects.filter(object_id=mapping.translation_key).exists()
+
+        english.get_latest_revision().publish()
+        assert "Saha çalışmaları başladı" in client.get("/en/activities/1/").text
+
+        # Tagged with another activity on the Turkish page: the next synchronisation
+        # of the translation follows.
+        tag(article, training)
+        source, _ = TranslationSource.update_or_create_from_instance(article)
+        source.create_or_update_translation(locales["en"], fallback=True)
+        assert [link.activity for link in english.activity_links.all()] == [training_en]
+        assert "Saha çalışmaları başladı" not in client.get("/en/activities/1/").text
+        assert "Saha çalışmaları başladı" in client.get("/en/activities/3/").text
+
+    def test_activity_screen_lists_the_tagged_pages_in_both_languages(
+        self, client, locales, article, translate
+    ):
+        mapping, mapping_en = make_activity(locales, 1, "Haritalandırma", en_title="Mapping")
+        tag(article, mapping)
+        english = translate(article, "field-studies", title="Field studies began")
+        # Wagtail's copy for translation carried the link, to the English activity.
+        assert [link.activity for link in english.activity_links.all()] == [mapping_en]
+        admin = get_user_model().objects.create_superuser("lead", "lead@example.org", "pw")
+        client.force_login(admin)
+
+        for activity in (mapping, mapping_en):
+            url = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
+            screen = client.get(url).text
+            assert "Saha çalışmaları başladı" in screen and "Field studies began" in screen
+            assert edit_url(article) in screen and edit_url(english) in screen
+
+
+class RecordingBackend(BaseBackend):
+    """A frontend cache that notes what it is asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def ban(self, prefix):
+        self.purged.append(prefix)
+
+
+@pytest.mark.django_db
+def test_untagging_a_page_purges_the_activity_pages(
+    settings, django_capture_on_commit_callbacks, locales, activity_pages, article
+):
+    mapping, _ = make_activity(locales, 1, "Haritalandırma")
+    tag(article, mapping)
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tag(article)  # the article published with no activity
+
+    # By then the article lists no activity, yet the pages that listed it are purged.
+    assert not ActivityLink.objects.exists()
+    assert any(url.endswith("/tr/faaliyetler/1/") for url in RecordingBackend.purged)
+    assert any(url.endswith("/en/activities/1/") for url in RecordingBackend.purged)
+
+
+@pytest.mark.django_db
+def test_migration_gives_each_language_version_its_link(locales, homes, add_page, translate):
+    migration = importlib.import_module("activities.migrations.0002_tags_in_each_page_language")
+    mapping, mapping_en = make_activity(locales, 1, "Haritalandırma")
+    training, training_en = make_activity(locales, 3, "Eğitimler")
+    untranslated = Activity.objects.create(
+        locale=locales["tr"], number=4, title="Konferans", planned_start=START, planned_end=END
+    )
+    page = add_page(homes["tr"], StandardPage, title="Saha", slug="saha")
+    english = translate(page, "field", title="Field")
+    # Before: tagged from either activity's screen, once for every language (rows as
+    # they were, without ``ActivityLink.save``, which now follows the page's language).
+    ActivityLink.objects.bulk_create(
+        [
+            ActivityLink(page=page, activity=mapping),
+            ActivityLink(page=page, activity=mapping_en),  # the same activity again
+            ActivityLink(page=english, activity=training),
+            ActivityLink(page=english, activity=untranslated),
+        ]
+    )
+
+    migration.tags_in_each_page_language(apps, None)
+
+    def tags(version):
+        return sorted(version.activity_links.values_list("activity__number", "activity__locale"))
+
+    tr, en = locales["tr"].pk, locales["en"].pk
+    assert tags(page) == [(1, tr), (3, tr), (4, tr)]
+    assert tags(english) == [(1, en), (3, en), (4, tr)]  # 4 has no English version
+    assert set(mapping.tagged_pages(locales["en"])) == {english.page_ptr}

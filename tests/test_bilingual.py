@@ -497,3 +497,61 @@ class TestDeprecatedTermWarning:
         response = admin_client.post(url, standard_page_form("Kaçak göç raporu"), follow=True)
         messages = [str(m) for m in response.context["messages"]]
         assert any("düzensiz göç" in m for m in messages), messages
+
+    def test_a_longer_deprecated_term_gives_one_warning_not_two(
+        self, admin_client, tr_home, add_page, glossary
+    ):
+        """The text "Kaçak göçmenlere" holds "kaçak göç" and "kaçak göçmen": one warning, the
+        longer term's."""
+        glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç")
+        glossary("düzensiz göçmen", "irregular migrant", tr_deprecated="kaçak göçmen")
+        page = add_page(tr_home, StandardPage, title="Haber", slug="haber")
+        response = self._edit(admin_client, page, "Kaçak göçmenlere hukuki destek verildi.")
+        warnings = [str(m) for m in response.context["messages"] if "düzensiz göç" in str(m)]
+        assert len(warnings) == 1 and "düzensiz göçmen" in warnings[0], warnings
+
+
+@pytest.mark.django_db
+class TestDeprecatedTermMatches:
+    """``deprecated_terms_in``: each piece of text is reported once, by the longest
+    glossary term that matches it."""
+
+    def test_longest_term_wins_where_terms_overlap(self, glossary, locales):
+        from glossary.checks import deprecated_terms_in
+
+        glossary("düzensiz göç", "irregular migration", tr_deprecated="kaçak göç\nyasa dışı göç")
+        glossary(
+            "düzensiz göçmen", "irregular migrant", tr_deprecated="kaçak göçmen\nyasa dışı göçmen"
+        )
+        tr = locales["tr"]
+        migrant = ("kaçak göçmen", "düzensiz göçmen")
+        migration = ("kaçak göç", "düzensiz göç")
+        assert deprecated_terms_in("KAÇAK GÖÇMENLERE destek", tr) == [migrant]
+        assert deprecated_terms_in("Kaçak göçle mücadele", tr) == [migration]
+        # Each piece of text once; a term used twice is one warning.
+        assert deprecated_terms_in("Kaçak göç ve kaçak  göçmenler; yine kaçak göç.", tr) == [
+            migration,
+            migrant,
+        ]
+        assert deprecated_terms_in("yasa dışı göçmenler", tr) == [
+            ("yasa dışı göçmen", "düzensiz göçmen")
+        ]
+
+    def test_variant_inside_a_longer_preferred_term_is_not_reported(self, glossary, locales):
+        from glossary.checks import deprecated_terms_in
+
+        glossary("Göç İdaresi Başkanlığı", "Presidency of Migration Management")
+        glossary("göç yönetimi", "migration management", tr_deprecated="göç idaresi")
+        tr = locales["tr"]
+        assert deprecated_terms_in("Göç İdaresi Başkanlığı ile görüşüldü.", tr) == []
+        assert deprecated_terms_in("Göç idaresi konusunda bir atölye.", tr) == [
+            ("göç idaresi", "göç yönetimi")
+        ]
+
+    def test_a_variant_listed_under_two_terms_is_one_warning(self, glossary, locales):
+        from glossary.checks import deprecated_terms_in
+
+        glossary("geçici barınma merkezi", "temporary accommodation centre", "mülteci kampı")
+        glossary("kamp", "camp", "mülteci kampı")
+        found = deprecated_terms_in("Mülteci kampında çalışma", locales["tr"])
+        assert found == [("mülteci kampı", "geçici barınma merkezi")]

@@ -1,5 +1,7 @@
 """The NGO directory: consent, filters and counts, the province map, proposals, CSV."""
 
+import csv
+import io
 import re
 import xml.etree.ElementTree as ET
 
@@ -9,6 +11,8 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from directory.csv_io import export_csv, import_csv
 from directory.models import FieldOfWork, Organisation, Province
@@ -201,6 +205,80 @@ class TestCsv:
             "istanbul",
             "gaziantep",
         }
+
+    @pytest.mark.parametrize(
+        "language, expected",
+        [
+            (
+                "tr",
+                {
+                    "Tür": "Dernek",
+                    "Çalışma alanları": "Hukuki yardım",
+                    "Listelenmeye onay verdi": "Evet",
+                    "Durum": "Onaylandı",
+                },
+            ),
+            (
+                "en",
+                {
+                    "Type": "Association",
+                    "Fields of work": "Legal aid",
+                    "Consented to be listed": "Yes",
+                    "Status": "Approved",
+                },
+            ),
+        ],
+    )
+    def test_admin_export_reads_in_the_admin_language(self, client, homes, language, expected):
+        """Byte-order mark first; headings are the fields' labels and values are names,
+        in the user's admin language, not field names and codes."""
+        make_org("Alpha Göç Derneği", provinces=("istanbul", "igdir"), org_type="association")
+        admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
+        profile = UserProfile.get_for_user(admin)
+        profile.preferred_language = language
+        profile.save()
+        client.force_login(admin)
+        response = client.get("/admin/directory/export/")
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        assert response.content.startswith("\ufeff".encode())
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        row = dict(zip(rows[0], rows[1], strict=True))
+        assert {heading: row.get(heading) for heading in expected} == expected, rows
+        provinces = row["İller" if language == "tr" else "Provinces"]
+        assert sorted(provinces.split("; ")) == ["Iğdır", "İstanbul"]
+        assert rows[1][0] == "Alpha Göç Derneği"
+        assert not {"association", "approved", "legal-aid", "yes"} & set(rows[1])
+
+    @pytest.mark.parametrize("written, read", [("tr", "en"), ("en", "tr")])
+    def test_an_export_in_one_language_imports_in_the_other(self, homes, written, read):
+        make_org(
+            "Alpha Göç Derneği",
+            provinces=("istanbul", "igdir"),
+            fields=("legal-aid", "women-and-children"),
+            org_type="refugee-led",
+            consent=False,
+            status=Organisation.Status.PROPOSED,
+        )
+        make_org("Beta Vakfı", provinces=("van",), fields=(), org_type="foundation")
+        with translation.override(written):
+            text = export_csv()
+        Organisation.objects.all().delete()
+        with translation.override(read):
+            assert import_csv(text) == (2, [])
+        alpha, beta = Organisation.objects.order_by("name")
+        assert (alpha.org_type, alpha.status, alpha.listing_consent) == (
+            "refugee-led",
+            "proposed",
+            False,
+        )
+        assert set(alpha.provinces.values_list("slug", flat=True)) == {"istanbul", "igdir"}
+        assert set(alpha.fields_of_work.values_list("code", flat=True)) == {
+            "legal-aid",
+            "women-and-children",
+        }
+        assert (beta.org_type, beta.status) == ("foundation", "approved")
+        assert beta.listing_consent is True
+        assert not beta.fields_of_work.exists()
 
     def test_admin_import_view_reports_rows(self, client, homes):
         admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")

@@ -1,7 +1,9 @@
 """Editorial roles, the review workflow, scheduling and translation status, driven
 through the real Wagtail admin views with a user of each role."""
 
+import csv
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -455,9 +457,19 @@ class TestTranslationStatus:
         assert only_outdated.text.count('<tr data-status="outdated"') == 1
         assert '<tr data-status="missing"' not in only_outdated.text
 
+    def test_report_export_opens_cleanly_in_the_admin_language(self, pairs, as_user):
+        response = as_user("moderator").get(
+            reverse("editorial_translation_report"), {"export": "csv"}
+        )
+        body = b"".join(response.streaming_content)
+        assert body.startswith("\ufeff".encode())
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert rows[0] == ["Source page", "Language", "Status", "Translation"]  # English admin
+        assert sorted(row[0] for row in rows[1:]) == ["Eksik", "Eski", "Taslak çeviri"]
+
     def test_report_hidden_from_newsletter_managers(self, pairs, as_user):
         response = as_user("newsletter").get(reverse("editorial_translation_report"))
-        assert response.status_code == 302
+        assert response.status_code == 403  # the admin's page that says why
 
     def test_page_status_view_and_header_button(self, pairs, as_user):
         client = as_user("editor")

@@ -14,7 +14,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage, EventPage, EventType
 from home.provinces import PROVINCE_CHOICES, PROVINCES, province_name
@@ -517,6 +517,7 @@ def event_form(**overrides):
         "online_link": "",
         "organisers": streamfield([]),
         "target_audience": "",
+        "activity_links": inline_formset([]),
         "body": streamfield([]),
         "agenda": streamfield([]),
         "registration_status": "not_needed",

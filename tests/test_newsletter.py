@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from smtplib import SMTPServerDisconnected
 
 import pytest
@@ -226,7 +226,7 @@ class TestDoubleOptIn:
         assert turkish.from_email.startswith("Göç ve Sivil Toplum <")
         assert "Privacy notice: http://testserver/en/privacy/" in english.body
         assert 'href="http://testserver/en/privacy/"' in english.alternatives[0][0]
-        assert "Gizlilik bildirimi: http://testserver/tr/gizlilik/" in turkish.body
+        assert "Aydınlatma metni: http://testserver/tr/gizlilik/" in turkish.body
 
     def test_one_click_unsubscribe_post_without_csrf(self, consent):
         client = Client(enforce_csrf_checks=True)
@@ -288,7 +288,7 @@ class TestValidation:
             (
                 "tr",
                 {"email": "ayse@", "name": "Ayşe"},
-                "Lütfen geçerli bir e-posta adresi girin",
+                "Lütfen geçerli bir e-posta adresi yazın",
                 'value="ayse@"',
             ),
             (
@@ -312,7 +312,7 @@ class TestValidation:
             (
                 "tr",
                 {"name": "Ş" * 101},
-                "Lütfen en fazla 100 karakter girin (şu an 101 karakter)",
+                "Lütfen en fazla 100 karakter yazın (şu an 101 karakter)",
                 'value="ayse@example.org"',
             ),
             (
@@ -530,6 +530,35 @@ class TestAdmin:
         )
         # Subscribers only come through the form: no "add" in the admin.
         assert client.get(base + "add/").status_code in (302, 403)
+
+    def test_subscriber_exports_read_as_labels_in_local_time(self, client, editor):
+        """CSV: byte-order mark, the admin language's headings and labels ("Onaylandı",
+        not "confirmed"), Istanbul's time (21:30 UTC is 00:30 the next day); xlsx: the
+        same time as a date cell."""
+        make_subscribers(1, prefix="gece")
+        Subscriber.objects.update(
+            confirmed_at=datetime(2026, 5, 4, 21, 30, tzinfo=UTC), consent_language="en"
+        )
+        client.force_login(editor)
+        base = "/admin/snippets/newsletter/subscriber/"
+        export = client.get(base, {"export": "csv"})
+        assert export["Content-Type"] == "text/csv; charset=utf-8"
+        body = export.getvalue()
+        assert body.startswith("\ufeff".encode())
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        row = dict(zip(rows[0], rows[1], strict=True))
+        assert row["Durum"] == "Onaylandı"
+        assert row["Tercih edilen dil"] == "Türkçe"
+        assert row["Açık rıza metni dili"] == "İngilizce"
+        assert row["Onaylanma zamanı"] == "2026-05-05 00:30"
+        xlsx = client.get(base, {"export": "xlsx"})
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(xlsx.getvalue())).active
+        headings = [cell.value for cell in sheet[1]]
+        confirmed = sheet.cell(row=2, column=headings.index("Onaylanma zamanı") + 1)
+        assert confirmed.is_date and confirmed.value == datetime(2026, 5, 5, 0, 30)
+        assert sheet.cell(row=2, column=headings.index("Durum") + 1).value == "Onaylandı"
 
     def test_erase_for_good_leaves_an_audit_entry_without_the_address(self, client, editor):
         make_subscribers(1, prefix="erase-me")

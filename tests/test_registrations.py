@@ -3,7 +3,9 @@ e-mails (language, .ics, cancel link), promotion on cancel, the reminder sent on
 erasure keeping counts, the organisers' admin and the donor report; and the month
 calendar of events."""
 
+import csv
 import datetime
+import io
 import re
 import threading
 from zoneinfo import ZoneInfo
@@ -15,7 +17,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from activities.models import Activity, ActivityLink
 from activities.reporting import report_rows
@@ -216,7 +220,7 @@ class TestRegistering:
         text = response.content.decode()
         assert response.status_code == 200
         assert "Lütfen adınızı yazın." in text
-        assert "Lütfen geçerli bir e-posta adresi girin" in text
+        assert "Lütfen geçerli bir e-posta adresi yazın" in text
         assert "Lütfen bu soruyu yanıtlayın." in text
         assert "Kayıt olmak için lütfen onay kutusunu işaretleyin." in text
         response = client.post(form_url(event_pair["en"]), {"email": "x@example.org"})
@@ -541,6 +545,66 @@ class TestAdmin:
         text = body.decode("utf-8-sig")
         assert "İğdır Göç Derneği" in text
         assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+    def registered_late_at_night(self, event_pair):
+        """A registration made at 21:30 UTC: 00:30 the next day in Istanbul."""
+        registration = services.register(
+            event_pair["tr"],
+            {"name": "-Ayşe", "email": "a@x.org", "mode": "in_person"},
+        )
+        Registration.objects.filter(pk=registration.pk).update(
+            created_at=datetime.datetime(2027, 3, 17, 21, 30, tzinfo=datetime.UTC),
+            attended=True,
+        )
+        return Roster.objects.get()
+
+    @pytest.mark.parametrize(
+        "language, headings, values",
+        [
+            (
+                "tr",
+                ["Dil", "Katılım", "Durum", "Katıldı", "Kayıt zamanı"],
+                ["Türkçe", "Yüz yüze", "Yeri onaylandı", "Evet", "2027-03-18 00:30"],
+            ),
+            (
+                "en",
+                ["Language", "Participation", "Status", "Attended", "Registered at"],
+                ["Turkish", "In person", "Seat confirmed", "Yes", "2027-03-18 00:30"],
+            ),
+        ],
+    )
+    def test_csv_export_speaks_the_admin_language_in_local_time(
+        self, admin_client, event_pair, consent, language, headings, values
+    ):
+        """Headings are the fields' labels and values the choices' labels, in the
+        user's admin language; times are Istanbul's, not UTC; the BOM comes first."""
+        roster = self.registered_late_at_night(event_pair)
+        profile = UserProfile.get_for_user(get_user_model().objects.get(username="org"))
+        profile.preferred_language = language
+        profile.save()
+        response = admin_client.get(
+            f"/admin/registrations_registration/?roster={roster.pk}&export=csv"
+        )
+        body = b"".join(response.streaming_content)
+        assert body.startswith("\ufeff".encode())
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        row = dict(zip(rows[0], rows[1], strict=True))
+        assert [row.get(heading) for heading in headings] == values, rows
+        assert "confirmed" not in rows[1] and "in_person" not in rows[1]
+        assert "'-Ayşe" in rows[1]  # a name that a spreadsheet would read as a formula
+
+    def test_xlsx_export_has_local_date_cells(self, admin_client, event_pair, consent):
+        roster = self.registered_late_at_night(event_pair)
+        response = admin_client.get(
+            f"/admin/registrations_registration/?roster={roster.pk}&export=xlsx"
+        )
+        sheet = load_workbook(io.BytesIO(response.getvalue())).active
+        headings = [cell.value for cell in sheet[1]]
+        registered = sheet.cell(row=2, column=headings.index("Kayıt zamanı") + 1)
+        assert registered.is_date
+        assert registered.value == datetime.datetime(2027, 3, 18, 0, 30)
+        values = [cell.value for cell in sheet[2]]
+        assert "'-Ayşe" in values and "Yeri onaylandı" in values
 
     def test_admin_cannot_add_or_delete_around_the_seat_count(
         self, admin_client, event_pair, consent

@@ -14,6 +14,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import Collection, CollectionViewRestriction
 
 from home.models import SiteDocument
@@ -486,7 +487,7 @@ class TestHomeAndReport:
             )
 
         rows = export()
-        assert rows[0][-1] in ("Downloads", "İndirme")
+        assert rows[0][-1] in ("Downloads", "İndirmeler")
         assert sorted(row[2:] for row in rows[1:]) == [["Birinci", "7"], ["İkinci", "2"]]
         rows = export(date_from="2026-02-01", date_to="2026-02-28")
         assert sorted(row[2:] for row in rows[1:]) == [["Birinci", "3"], ["İkinci", "2"]]
@@ -498,6 +499,25 @@ class TestHomeAndReport:
             ("2026-02-01", "2"),
             ("2026-02-01", "3"),
         ]
+
+    def test_report_exports_open_cleanly_with_real_dates(self, admin_client, make_kit):
+        """CSV: byte-order mark, the language's name rather than its code; xlsx: the
+        month as a date cell."""
+        document = make_document("Birinci")
+        kit, _ = make_kit("Rapor Kiti", "rapor", documents=[document], translated=False)
+        DocumentDownload.objects.create(
+            kit=kit, document=document, date=datetime.date(2026, 1, 5), count=4
+        )
+        url = reverse("resources_downloads_report")
+        body = b"".join(admin_client.get(url, {"export": "csv"}).streaming_content)
+        assert body.startswith("\ufeff".encode())
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert rows[1][:2] == ["Rapor Kiti", "Türkçe"]
+        xlsx = admin_client.get(url, {"export": "xlsx", "period": "month"})
+        sheet = load_workbook(io.BytesIO(xlsx.getvalue())).active
+        headings = [cell.value for cell in sheet[1]]
+        period = sheet.cell(row=2, column=headings.index("Dönem") + 1)
+        assert period.is_date and period.value == datetime.date(2026, 1, 1)
 
 
 @pytest.mark.django_db
@@ -581,7 +601,12 @@ class TestAdmin:
         assert not TrainingKitPage.can_create_at(homes["tr"])
 
     def test_editor_creates_a_kit_with_a_module_in_the_admin(self, admin_client, library, topics):
-        from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            rich_text,
+            streamfield,
+        )
 
         document = make_document("Sunum")
         url = reverse(
@@ -612,6 +637,7 @@ class TestAdmin:
                         )
                     ]
                 ),
+                "activity_links": inline_formset([]),
                 "action-publish": "publish",
             }
         )

@@ -3,6 +3,8 @@
 Language-aware matching (Turkish and English stemming, Turkish case folding,
 diacritic tolerance) is tested on PostgreSQL; the rest runs on both databases."""
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -354,6 +356,19 @@ class TestPromotionsAndPopularQueries:
         assert response.status_code == 200
         assert "refugee law" in response.text
         assert "/admin/search-terms/" in client.get("/admin/").text
+
+    def test_search_terms_export_keeps_what_the_public_typed_as_text(self, client, homes):
+        """A search for "=1+1" or "@SUM(A1)" is exported as text, not as a formula."""
+        from django.contrib.auth.models import User
+
+        for typed in ("=1+1", "@sum(a1)", "göç"):
+            Query.get(typed).add_hit()
+        client.force_login(User.objects.create_superuser("boss", "boss@example.org", "x"))
+        response = client.get("/admin/search-terms/", {"export": "csv"})
+        body = b"".join(response.streaming_content)
+        assert body.startswith("\ufeff".encode())
+        terms = [row[0] for row in csv.reader(io.StringIO(body.decode("utf-8-sig")))][1:]
+        assert sorted(terms) == ["'=1+1", "'@sum(a1)", "göç"]
 
     def test_search_terms_report_closed_to_others(self, client, homes):
         from django.contrib.auth.models import Group, User

@@ -206,6 +206,26 @@ def test_admin_has_no_site_csp_and_is_never_cached(client):
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
+def test_admin_sends_no_staff_address_hash_to_gravatar(client, homes):
+    """Staff avatars are not fetched from Gravatar (which would receive a hash of each
+    staff address): without an uploaded one, the admin shows Wagtail's default image,
+    a file the site itself serves."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    email = "Editor@Example.org"
+    client.force_login(get_user_model().objects.create_superuser("editor", email, "pw"))
+    for url in ("/admin/", "/admin/account/"):
+        html = client.get(url).content.decode()
+        assert "gravatar.com" not in html, url
+        assert hashlib.md5(email.lower().encode()).hexdigest() not in html, url
+        assert hashlib.sha256(email.lower().encode()).hexdigest() not in html, url
+        assert static("wagtailadmin/images/default-user-avatar.png") in html, url
+    assert finders.find("wagtailadmin/images/default-user-avatar.png")
+
+
 def test_production_settings_harden_headers():
     import os
     import subprocess

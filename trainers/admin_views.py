@@ -14,6 +14,10 @@ from . import moderation
 from .forms import ApproveForm, RefuseForm, RevokeForm
 from .models import AccessRequest, Trainer, access_days
 
+# The queue's pages and their menu items (wagtail_hooks) ask for these.
+REQUESTS_PERMISSION = "trainers.change_accessrequest"
+TRAINERS_PERMISSION = "trainers.change_trainer"
+
 
 def _require(request, permission):
     if not request.user.has_perm(permission):
@@ -21,7 +25,7 @@ def _require(request, permission):
 
 
 def request_list(request):
-    _require(request, "trainers.change_accessrequest")
+    _require(request, REQUESTS_PERMISSION)
     status = request.GET.get("status", AccessRequest.Status.PENDING)
     if status not in AccessRequest.Status.values and status != "all":
         status = AccessRequest.Status.PENDING
@@ -41,7 +45,7 @@ def request_list(request):
 
 
 def request_review(request, pk):
-    _require(request, "trainers.change_accessrequest")
+    _require(request, REQUESTS_PERMISSION)
     access_request = get_object_or_404(AccessRequest, pk=pk)
     approve_form = ApproveForm(access_request=access_request, initial={"days": access_days()})
     refuse_form = RefuseForm()
@@ -83,7 +87,7 @@ def request_review(request, pk):
 
 
 def trainer_list(request):
-    _require(request, "trainers.change_trainer")
+    _require(request, TRAINERS_PERMISSION)
     now = timezone.now()
     query = " ".join(request.GET.get("q", "").split())[:100]
     trainers = Trainer.objects.annotate(
@@ -106,7 +110,7 @@ def trainer_list(request):
 
 
 def trainer_revoke(request, pk):
-    _require(request, "trainers.change_trainer")
+    _require(request, TRAINERS_PERMISSION)
     trainer = get_object_or_404(Trainer, pk=pk)
     if request.method == "POST":
         form = RevokeForm(request.POST)

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
@@ -100,7 +101,7 @@ class Trainer(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trainer"
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150)
     organisation = models.CharField(_("organisation"), max_length=200)
     role = models.CharField(_("role"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), max_length=254)
@@ -139,7 +140,7 @@ class AccessRequest(models.Model):
         APPROVED = "approved", _("Approved")
         REFUSED = "refused", _("Refused")
 
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150)
     organisation = models.CharField(_("organisation"), max_length=200)
     role = models.CharField(_("role"), max_length=150)
     email = models.EmailField(_("e-mail"), max_length=254)

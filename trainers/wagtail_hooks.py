@@ -8,9 +8,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from website.admin_access import PermissionMenuItem, explain_refusal
 
 from . import admin_views
 from .access import ReaderAccess, is_cms_user
@@ -66,32 +68,46 @@ class ConsentTextViewSet(SnippetViewSet):
 register_snippet(ConsentTextViewSet)
 
 
+ACCESS_REQUESTS = _("Access requests")
+TRAINERS = _("Trainers")
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("trainers/requests/", admin_views.request_list, name="trainers_requests"),
-        path("trainers/requests/<int:pk>/", admin_views.request_review, name="trainers_request"),
-        path("trainers/", admin_views.trainer_list, name="trainers_list"),
-        path("trainers/<int:pk>/revoke/", admin_views.trainer_revoke, name="trainers_revoke"),
+        path(
+            "trainers/requests/",
+            explain_refusal(ACCESS_REQUESTS)(admin_views.request_list),
+            name="trainers_requests",
+        ),
+        path(
+            "trainers/requests/<int:pk>/",
+            explain_refusal(_("Access request"))(admin_views.request_review),
+            name="trainers_request",
+        ),
+        path(
+            "trainers/",
+            explain_refusal(TRAINERS)(admin_views.trainer_list),
+            name="trainers_list",
+        ),
+        path(
+            "trainers/<int:pk>/revoke/",
+            explain_refusal(_("Revoke access"))(admin_views.trainer_revoke),
+            name="trainers_revoke",
+        ),
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 class RequestsMenuItem(PermissionMenuItem):
-    def get_context(self, request):
-        context = super().get_context(request)
+    """The queue's item, with the number of requests waiting in its label (the sidebar
+    is built from ``render_component``; Wagtail no longer calls ``get_context``)."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
         pending = AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).count()
         if pending:
-            context["label"] = f"{self.label} ({pending})"
-        return context
+            component.label = f"{self.label} ({pending})"
+        return component
 
 
 @hooks.register("register_admin_menu_item")
@@ -99,28 +115,28 @@ def register_trainers_menu():
     menu = Menu(
         items=[
             RequestsMenuItem(
-                _("Access requests"),
+                ACCESS_REQUESTS,
                 reverse("trainers_requests"),
+                permissions=admin_views.REQUESTS_PERMISSION,
                 name="trainer-requests",
                 icon_name="mail",
                 order=100,
-                permission="trainers.change_accessrequest",
             ),
             PermissionMenuItem(
-                _("Trainers"),
+                TRAINERS,
                 reverse("trainers_list"),
+                permissions=admin_views.TRAINERS_PERMISSION,
                 name="trainers",
                 icon_name="user",
                 order=200,
-                permission="trainers.change_trainer",
             ),
-            PermissionMenuItem(
+            PermissionMenuItem.for_listing(
+                ConsentText,
                 _("Consent texts"),
                 reverse("wagtailsnippets_trainers_consenttext:list"),
                 name="trainer-consent",
                 icon_name="doc-full",
                 order=300,
-                permission="trainers.change_consenttext",
             ),
         ]
     )
