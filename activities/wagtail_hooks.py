@@ -1,15 +1,15 @@
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from website.admin_access import PermissionMenuItem, explain_refusal
+from website.report_period import ReportPeriodForm
 
 from .models import Activity, KeyFigure
 from .reporting import report_csv
@@ -39,21 +39,6 @@ class ResultsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ResultsGroup)
-
-
-class ReportPeriodForm(forms.Form):
-    start = forms.DateField(
-        label=pgettext_lazy("date range", "From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("The end of the period must not be before its start."))
-        return data
 
 
 DONOR_REPORT = _("Donor report (CSV)")

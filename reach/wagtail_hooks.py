@@ -1,17 +1,16 @@
 """Admin: Reports → Reach (a period's figures) and the dashboard panel (last 30 days)."""
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from redis.exceptions import RedisError
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from website.admin_access import PermissionMenuItem, explain_refusal, user_has
+from website.report_period import ReportPeriodForm
 
 from . import figures
 from .counting import counter
@@ -25,21 +24,6 @@ def can_see_reach(user):
     return user_has(user, REACH_PERMISSIONS, any_of=True)
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label=pgettext_lazy("date range", "From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("The end of the period must not be before its start."))
-        return data
-
-
 def _languages(totals):
     names = dict(settings.LANGUAGES)
     return [{"code": code, "name": names[code], **values} for code, values in totals.items()]
@@ -49,7 +33,7 @@ def report_view(request):
     if not can_see_reach(request.user):
         raise PermissionDenied
     start, end = figures.last_days(30)
-    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    form = ReportPeriodForm(request.GET or None, initial={"start": start, "end": end})
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     # Today's views are still in Redis: bring them in so the report is up to the minute.
