@@ -60,7 +60,7 @@ def for_user(user, limit=10):
         task_state = reviews.get(page.review_id)
         if task_state is not None:
             draft.changes_requested = True
-            draft.comment = task_state.specific.get_comment()
+            draft.comment = task_state.comment
             if task_state.finished_by:
                 draft.reviewer = get_user_display_name(task_state.finished_by)
         drafts.append(draft)

@@ -27,6 +27,8 @@ from wagtail.users.models import UserProfile
 
 from bilingual.publishing import held_revision, scheduled_go_live
 
+from .signals import review_declined
+
 TEMPLATES = "wagtailadmin/notifications/"
 
 # What an approval did to the page, for the "approved" e-mail.
@@ -53,10 +55,11 @@ class ReviewEmailMixin:
     def get_context(self, workflow_state, **kwargs):
         context = super().get_context(workflow_state, **kwargs)
         task_state = workflow_state.current_task_state
+        specific = task_state.specific if task_state else None
         reviewer = task_state.finished_by if task_state else None
-        comment = task_state.specific.get_comment() if task_state else ""
+        comment = specific.get_comment() if specific else ""
         context.update(
-            task_state=task_state.specific if task_state else None,
+            task_state=specific,
             reviewer=get_user_display_name(reviewer) if reviewer else _("A moderator"),
             comment=comment,
             comment_lines=quoted_lines(comment),
@@ -132,8 +135,6 @@ WAGTAIL_RECEIVERS = [
 
 
 def connect():
-    from .signals import review_declined
-
     for signal, dispatch_uid, notifier in WAGTAIL_RECEIVERS:
         signal.disconnect(sender=WorkflowState, dispatch_uid=dispatch_uid)
         signal.connect(notifier, sender=WorkflowState, dispatch_uid=dispatch_uid)

@@ -1,6 +1,6 @@
 """Keep roles right as the site grows: a new language's home page gets the role
 permissions and the review workflow; the newsletter app's permissions go to the
-Newsletter managers after every migrate; and the review's e-mails (``notifications``)."""
+Newsletter managers after every migrate. Also the signal a rejected review sends."""
 
 from django.apps import apps as django_apps
 from django.db.models.signals import post_migrate, post_save
@@ -45,12 +45,9 @@ def connect():
 
     from home.models import HomePage
 
-    from . import notifications
-
     post_save.connect(set_up_new_home, sender=HomePage, dispatch_uid="editorial_new_home")
     post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     post_save.connect(
         sync_trees_unless_raw, sender=LocaleSynchronization, dispatch_uid="editorial_sync_trees"
     )
     post_migrate.connect(grant_newsletter_permissions, dispatch_uid="editorial_newsletter_perms")
-    notifications.connect()
