@@ -8,7 +8,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications, signals
+        from . import names, notifications, signals
 
         signals.connect()
         notifications.connect()
+        names.connect()

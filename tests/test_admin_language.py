@@ -18,9 +18,12 @@ import polib
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
+
+from editorial import roles
 
 ROOT = Path(settings.BASE_DIR)
 PROJECT_CATALOGUES = sorted(ROOT.glob("*/locale/tr/LC_MESSAGES/django.po")) + [
@@ -279,3 +282,57 @@ def test_the_turkish_admin_shows_no_english(turkish_admin):
         if wrong:
             problems[url] = wrong
     assert problems == {}
+
+
+@pytest.mark.parametrize(
+    "language, shown, hidden",
+    [
+        ("tr", "Yayın öncesi inceleme", "Review before publishing"),
+        ("en", "Review before publishing", "Yayın öncesi inceleme"),
+    ],
+)
+def test_the_workflow_is_named_in_the_authors_language(
+    language, shown, hidden, make_user, homes, client
+):
+    from home.models import StandardPage
+
+    page = homes["tr"].add_child(instance=StandardPage(title="Taslak", slug="taslak"))
+    client.force_login(make_user("yazar", roles.EDITORS, language=language))
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert shown in body  # the "Submit to …" action
+    assert hidden not in body
+
+
+def test_group_names_follow_the_admin_language_and_stay_stored_in_english(
+    make_user, homes, client, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("kok", "kok@example.org", "pw")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "tr"
+    profile.save()
+    client.force_login(admin)
+    listing = client.get("/admin/groups/").content.decode()
+    assert "Moderatörler" in listing and "Bülten yöneticileri" in listing
+    assert "Newsletter managers" not in listing
+
+    moderators = Group.objects.get(name=roles.MODERATORS)
+    form = client.get(f"/admin/groups/edit/{moderators.pk}/").content.decode()
+    assert 'value="Moderatörler"' in form
+    with translation.override("tr"):
+        moderators = Group.objects.get(pk=moderators.pk)
+        assert str(moderators.name) == "Moderatörler"
+        # Code and natural keys know the group by its stored name.
+        assert moderators.name == roles.MODERATORS
+        assert moderators.natural_key() == ("Moderators",)
+        # The Turkish form posts the Turkish words back: the stored name is kept.
+        moderators.name = "Moderatörler"
+        moderators.save()
+    assert Group.objects.filter(name=roles.MODERATORS).exists()
+    with translation.override("en"):
+        assert str(Group.objects.get(pk=moderators.pk).name) == "Moderators"
+    # A name an administrator typed is shown as typed, in every language.
+    Group.objects.create(name="Saha ekibi")
+    with translation.override("en"):
+        assert str(Group.objects.get(name="Saha ekibi").name) == "Saha ekibi"

@@ -13,7 +13,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.operations import TranslationCreator
 
@@ -106,11 +113,12 @@ class TestRoles:
         assert not GroupPagePermission.objects.filter(page__depth=1).exists()
 
     def test_review_workflow_covers_both_trees(self, homes):
+        review = Workflow.objects.get(name=roles.WORKFLOW_NAME)
         for home in homes.values():
-            assert WorkflowPage.objects.get(page=home).workflow.name == roles.WORKFLOW_NAME
+            assert WorkflowPage.objects.get(page=home).workflow == review
             child = StandardPage(title="x", slug=f"x-{home.locale.language_code}")
             home.add_child(instance=child)
-            assert child.get_workflow().name == roles.WORKFLOW_NAME
+            assert child.get_workflow() == review
 
     def test_newsletter_permissions_granted_by_app_label(self, db):
         # The newsletter app's models are built elsewhere; the same code grants any

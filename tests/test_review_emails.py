@@ -294,3 +294,19 @@ class TestMyDrafts:
         assert escape(page.title) in my_drafts(client)
         client.force_login(editor)
         assert escape(page.title) not in my_drafts(client)
+
+
+@pytest.mark.parametrize(
+    "language, task_name", [("tr", "Moderatör incelemesi"), ("en", "Moderators' review")]
+)
+def test_moderators_read_the_task_in_their_language(client, homes, people, language, task_name):
+    """Wagtail's own "submitted" e-mail names the review task in each moderator's
+    admin language (the author's admin speaks the other one)."""
+    other = "en" if language == "tr" else "tr"
+    editor, moderator = people(other)
+    client.force_login(editor)
+    client.post(add_url(homes["tr"]), page_form(TITLE, SLUG, **{"action-submit": "1"}))
+    to_moderator = [m for m in mail.outbox if m.to == ["moderator@example.org"]]
+    assert to_moderator, [m.subject for m in mail.outbox]
+    text = " ".join(m.subject + m.body for m in to_moderator)
+    assert task_name in text.replace("&#x27;", "'")
