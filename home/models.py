@@ -5,6 +5,7 @@ profile, consortium partners, social links)."""
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -558,26 +559,22 @@ class SocialSettings(BaseSiteSetting):
                 cls.objects.select_related("logo", "share_image").filter(site=site).first()
                 or cls.for_site(site)
             )
-            found = cls._with_renditions(found)
             request.social_settings_for_chrome = found
         return found
 
-    @classmethod
-    def _with_renditions(cls, found):
-        """The settings with the logo's and the share image's renditions attached, so
-        the header and the head metadata cost no query of their own."""
-        found.logo_renditions = None
-        if found.logo_id:
-            # Twice the largest display height, for sharp logos on dense screens.
-            renditions = found.logo.get_renditions("height-120", "height-120|format-webp")
-            found.logo_renditions = {
-                "png": renditions["height-120"],
-                "webp": renditions["height-120|format-webp"],
-            }
-        found.share_rendition = (
-            found.share_image.get_rendition("fill-1200x630") if found.share_image_id else None
-        )
-        return found
+    @cached_property
+    def logo_renditions(self):
+        """The header's logo, PNG and WebP, at twice the largest display height (sharp on
+        dense screens); read only where the header is rendered, not served from the
+        cache (``website.chrome``)."""
+        if not self.logo_id:
+            return None
+        renditions = self.logo.get_renditions("height-120", "height-120|format-webp")
+        return {"png": renditions["height-120"], "webp": renditions["height-120|format-webp"]}
+
+    @cached_property
+    def share_rendition(self):
+        return self.share_image.get_rendition("fill-1200x630") if self.share_image_id else None
 
     @property
     def links(self):

@@ -149,3 +149,16 @@ def _live_translations(page_ids, language):
         )
     )
     return {page.chosen_id: page for page in pages}
+
+
+def named_in_chrome(page):
+    """Whether a menu, or the footer's privacy link (the site profile's), names ``page``
+    or one of its translations: a change to it shows on every page
+    (``FRONTEND_CACHE_IN_CHROME``)."""
+    from home.models import SiteProfile
+
+    named = {pk for menu in Menu.objects.all() for pk in menu.page_ids()}
+    named.update(
+        SiteProfile.objects.exclude(privacy_page=None).values_list("privacy_page_id", flat=True)
+    )
+    return Page.objects.filter(pk__in=named, translation_key=page.translation_key).exists()

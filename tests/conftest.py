@@ -208,6 +208,15 @@ def demo_site(django_db_setup, django_db_blocker, demo_fixture):
             outer.__exit__(None, None, None)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the shared chrome kept there
+    (``website.chrome``) and Wagtail's lookups belong to an earlier test's data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(demo_site, db):
     """The demo site (see ``demo_site``) for one test, with an empty cache."""

@@ -12,6 +12,9 @@ when it is published or unpublished. What a page's change shows elsewhere is add
 - a change to a snippet or model shown on public pages (``FRONTEND_CACHE_BAN_ON`` in the
   settings): a BAN of the URL prefixes that show it.
 
+A BAN of the whole site also forgets the chrome kept in Django's cache (``website.chrome``),
+with or without Varnish.
+
 The VCL (deploy/varnish/site.vcl) makes a PURGE drop a URL path with all its query
 strings (``?page=2``, filters) and a BAN every path under a prefix. Without
 ``WAGTAILFRONTENDCACHE`` (no ``VARNISH_URL``, e.g. ``make run``) the tasks do nothing.
@@ -30,6 +33,8 @@ from django_tasks import task
 from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+
+from website import chrome
 
 logger = logging.getLogger("wagtail.frontendcache")
 
@@ -97,15 +102,27 @@ def _related_pages(page):
 
 def changes_everywhere(page):
     """A change that shows on every page: the menu lists top-level pages and those shown
-    in menus; the pages below a page carry its title (breadcrumbs) and its slug."""
-    return page.depth <= 3 or page.show_in_menus or page.get_children().exists()
+    in menus, the editors' menus and the footer name others (``FRONTEND_CACHE_IN_CHROME``);
+    the pages below a page carry its title (breadcrumbs) and its slug."""
+    if page.depth <= 3 or page.show_in_menus:
+        return True
+    if any(import_string(dotted)(page) for dotted in settings.FRONTEND_CACHE_IN_CHROME):
+        return True
+    return page.get_children().exists()
+
+
+def everything_changed():
+    """Something every page shows changed: the chrome kept in Django's cache is
+    forgotten (also without Varnish), and Varnish drops the whole site."""
+    chrome.forget()
+    ban_everything()
 
 
 def purge_page_and_what_shows_it(page, *, everything=False):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
     if everything or changes_everywhere(page):
-        ban_everything()
+        everything_changed()
+        return
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     translations, ancestors = _related_pages(page)
     batch = PurgeBatch()
@@ -131,7 +148,7 @@ def _on_page_changed(sender, instance, **kwargs):
 
 
 def _on_page_moved(sender, instance, **kwargs):
-    ban_everything()
+    everything_changed()
 
 
 def _on_page_deleted(sender, instance, **kwargs):
@@ -149,7 +166,10 @@ def _ban_handler(spec):
         # them: nothing visible changed.
         if created and isinstance(instance, BaseSiteSetting):
             return
-        ban_prefixes(_prefixes_for(spec))
+        if spec == "*":
+            everything_changed()
+        else:
+            ban_prefixes(_prefixes_for(spec))
 
     return handler
 
@@ -164,8 +184,6 @@ def directory_prefixes():
 
 
 def _prefixes_for(spec):
-    if spec == "*":
-        return ["/"]
     if spec == "directory":
         return [*directory_prefixes(), reverse("sitemap")]
     return [spec]

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from bilingual.languages import active_language
 from home import emblem
 from home.models import Partner, SiteProfile, SocialSettings
+from website import chrome
 from website.security import allow_inline_style
 
 register = template.Library()
@@ -216,6 +217,14 @@ def eu_emblem(label=""):
 def site_profile(context):
     """The SiteProfile of the active language (Turkish when that language has none)."""
     return SiteProfile.current(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def chrome_cache(context):
+    """What the shared chrome's fragments are cached by (``website.chrome``): how long,
+    and the request's site (with ``LANGUAGE_CODE`` beside it in the template)."""
+    site = Site.find_for_request(context.get("request")) if context.get("request") else None
+    return {"seconds": chrome.seconds(), "site": site.pk if site else 0}
 
 
 @register.simple_tag

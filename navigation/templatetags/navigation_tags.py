@@ -2,12 +2,14 @@
 breadcrumbs of views that are not Wagtail pages (search, newsletter, NGO directory)."""
 
 from django import template
+from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from bilingual.languages import active_language
 from home.models import SiteProfile
 from home.templatetags.site_tags import locale_home
+from website import chrome
 
 from ..models import Menu
 
@@ -40,17 +42,39 @@ def _mark_current(items, request, page):
     return marked
 
 
-def menu_items(context, slot):
-    request = context.get("request")
-    language = active_language()
+def _resolved_menus(request, language):
+    """Every menu's items in the language, from the shared chrome's cache (``website.
+    chrome``, per site: the items hold the pages' URLs)."""
+    site = Site.find_for_request(request) if request is not None else None
+    key = chrome.menus_key(site.pk if site else 0, language)
+    resolved = cache.get(key)
+    if resolved is None:
+        profile = SiteProfile.current(request)
+        privacy_id = profile.privacy_page_id if profile is not None else None
+        home = locale_home(request, language)
+        resolved = {
+            "language": language,
+            "home_url": home.get_url(request) if home else f"/{language}/",
+            **Menu.resolve_all(request, language, privacy_id),
+        }
+        cache.set(key, resolved, chrome.seconds())
+    return resolved
+
+
+def _menus(request, language):
     # Both menus are read once per request (header twice, footer once).
     resolved = getattr(request, "navigation_menus", None) if request is not None else None
     if resolved is None or resolved.get("language") != language:
-        profile = SiteProfile.current(request)
-        privacy_id = profile.privacy_page_id if profile is not None else None
-        resolved = {"language": language, **Menu.resolve_all(request, language, privacy_id)}
+        resolved = _resolved_menus(request, language)
         if request is not None:
             request.navigation_menus = resolved
+    return resolved
+
+
+def menu_items(context, slot):
+    request = context.get("request")
+    language = active_language()
+    resolved = _menus(request, language)
     items = resolved.get(slot)
     if items is None:
         items = _tree_items(request, language) if slot == Menu.MAIN else []
@@ -68,11 +92,10 @@ def main_menu(context, variant="bar"):
     key = "_main_menu_items"
     if key not in context:
         context[key] = menu_items(context, Menu.MAIN)
-    home = locale_home(context.get("request"), active_language())
     request = context.get("request")
     return {
         "items": context[key],
-        "home_url": home.get_url(request) if home else f"/{active_language()}/",
+        "home_url": _menus(request, active_language())["home_url"],
         "on_home": isinstance(context.get("page"), Page) and context["page"].depth == 2,
         "variant": variant,
         "request": request,

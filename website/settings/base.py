@@ -332,6 +332,9 @@ SITE_SEARCH_EXTRA_SECTIONS = ["directory.search.matching_organisations"]
 # drops them earlier), and how long a browser may.
 CACHE_SHARED_SECONDS = env.int("CACHE_SHARED_SECONDS", default=600)
 CACHE_BROWSER_SECONDS = env.int("CACHE_BROWSER_SECONDS", default=60)
+# The masthead, menus and footer every page shares, kept in Django's cache (website/
+# chrome.py); forgotten when what they show changes, this long at most otherwise.
+CHROME_CACHE_SECONDS = env.int("CHROME_CACHE_SECONDS", default=3600)
 
 # Purges sent to Varnish when content changes (website/frontend_cache.py), from the task
 # worker. VARNISH_URL is where Varnish listens for them, e.g. http://127.0.0.1:6081;
@@ -370,6 +373,9 @@ FRONTEND_CACHE_BAN_ON = {
 }
 # Pages that list a page without being its ancestors, purged with it.
 FRONTEND_CACHE_RELATED_PAGES = ["activities.models.pages_showing"]
+# Whether every page shows a page (the editors' menus, the footer's privacy link): a
+# change to it bans the whole site and forgets the cached chrome (website/chrome.py).
+FRONTEND_CACHE_IN_CHROME = ["navigation.models.named_in_chrome"]
 
 # Event registrations (registrations app): personal data is erased this many months
 # after the event (the counts stay); the form is rate limited per client address.

@@ -1,0 +1,50 @@
+"""The chrome every public page shares (masthead, menus, footer), kept in Django's cache.
+
+Rendering it was most of a page's cost when Varnish misses (the menus, the partners'
+logos, the site profile and the social settings: a dozen queries and as many renditions
+on every page). The masthead and the footer are cached as template fragments with
+Wagtail's ``{% wagtailcache %}`` (skipped in previews), and the menus' resolved items as
+data (each page marks its own "current" item), per site and language. Nothing in them
+is personal: the newsletter form with its CSRF token, the language switcher and the
+breadcrumbs stay outside.
+
+They are forgotten, in every language, whenever something every page shows changes:
+the same events that ban the whole site from Varnish (``website.frontend_cache``), and
+also without Varnish (``make run``). ``CHROME_CACHE_SECONDS`` bounds how long a missed
+event could show an old chrome. With the cache unreachable, pages render as without it.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+
+# The fragments of base.html and includes/footer.html, each cached per language and site.
+FRAGMENTS = ["site-masthead", "footer-funding", "footer-contact"]
+MENUS = "chrome-menus"
+
+
+def seconds():
+    return settings.CHROME_CACHE_SECONDS
+
+
+def menus_key(site_id, language):
+    return f"{MENUS}:{site_id}:{language}"
+
+
+def keys():
+    from wagtail.models import Site
+
+    site_ids = list(Site.objects.values_list("pk", flat=True))
+    found = []
+    for site_id in site_ids:
+        for language, _name in settings.LANGUAGES:
+            found.append(menus_key(site_id, language))
+            found.extend(
+                make_template_fragment_key(name, [language, site_id]) for name in FRAGMENTS
+            )
+    return found
+
+
+def forget():
+    """Drop the cached chrome of every site and language."""
+    cache.delete_many(keys())
