@@ -21,6 +21,7 @@ from bilingual.languages import active_language
 from bilingual.publishing import LanguageGatedPublishingMixin
 from bilingual.slugs import TurkishSlugMixin
 from bilingual.text import localized_text
+from website import chrome
 
 from .blocks import (
     RICH_TEXT_FEATURES,
@@ -413,9 +414,9 @@ class SiteProfile(TranslatableMixin, models.Model):
 
     @classmethod
     def current(cls, request=None):
-        """The active language's profile, as every page's header and footer show it
-        (read once per request when given one: the header, the footer and the head
-        metadata all ask)."""
+        """The active language's profile, as every page's header and footer show it,
+        kept with the shared chrome (``website.chrome``) and on the request when given
+        one (the header, the footer and the head metadata all ask)."""
         language = active_language()
         read = getattr(request, "site_profile_by_language", None)
         if read is None:
@@ -423,7 +424,9 @@ class SiteProfile(TranslatableMixin, models.Model):
             if request is not None:
                 request.site_profile_by_language = read
         if language not in read:
-            read[language] = cls.objects.for_active_language().first()
+            read[language] = chrome.kept(
+                "profile", 0, language, lambda: cls.objects.for_active_language().first()
+            )
         return read[language]
 
 
@@ -546,8 +549,9 @@ class SocialSettings(BaseSiteSetting):
     @classmethod
     def for_page_chrome(cls, request):
         """The request's site's settings as every page's head and footer use them, with
-        the logo and the share image in the same query (kept on the request: the header,
-        the footer and the head metadata all ask)."""
+        the logo and the share image in the same query, kept with the shared chrome
+        (``website.chrome``) and on the request (the header, the footer and the head
+        metadata all ask)."""
         from wagtail.models import Site
 
         site = Site.find_for_request(request)
@@ -555,18 +559,25 @@ class SocialSettings(BaseSiteSetting):
             return None
         found = getattr(request, "social_settings_for_chrome", None)
         if found is None:
-            found = (
-                cls.objects.select_related("logo", "share_image").filter(site=site).first()
-                or cls.for_site(site)
-            )
+            found = chrome.kept("social", site.pk, "", lambda: cls._for_chrome(site))
             request.social_settings_for_chrome = found
+        return found
+
+    @classmethod
+    def _for_chrome(cls, site):
+        found = (
+            cls.objects.select_related("logo", "share_image").filter(site=site).first()
+            or cls.for_site(site)
+        )
+        # Kept with the shared chrome with its renditions, read now.
+        found.logo_renditions  # noqa: B018
+        found.share_rendition  # noqa: B018
         return found
 
     @cached_property
     def logo_renditions(self):
         """The header's logo, PNG and WebP, at twice the largest display height (sharp on
-        dense screens); read only where the header is rendered, not served from the
-        cache (``website.chrome``)."""
+        dense screens)."""
         if not self.logo_id:
             return None
         renditions = self.logo.get_renditions("height-120", "height-120|format-webp")

@@ -29,9 +29,9 @@ def _language_names():
 def locale_home(request, language_code, found=None):
     """The home page of a language's tree (the site root's translation).
 
-    The header, the menus, the breadcrumbs and the language switcher each ask for it, so
-    it is looked up once per request and language (kept on the request, which lives no
-    longer than the answer it builds)."""
+    The header, the menus, the breadcrumbs and the language switcher each ask for it: it
+    is kept with the shared chrome (``website.chrome``; a change to a home page changes
+    every page) and on the request."""
     homes = getattr(request, "locale_homes", None) if request is not None else None
     if homes is None:
         homes = {}
@@ -40,19 +40,20 @@ def locale_home(request, language_code, found=None):
     if found is not None:
         homes[language_code] = found  # already read by the caller (the breadcrumbs)
     if language_code not in homes:
-        homes[language_code] = _find_locale_home(request, language_code)
+        site = (
+            Site.find_for_request(request)
+            if request
+            else Site.objects.filter(is_default_site=True).first()
+        )
+        homes[language_code] = None
+        if site is not None:
+            homes[language_code] = chrome.kept(
+                "home", site.pk, language_code, lambda: _find_locale_home(site, language_code)
+            )
     return homes[language_code]
 
 
-def _find_locale_home(request, language_code):
-    site = (
-        Site.find_for_request(request)
-        if request
-        else Site.objects.filter(is_default_site=True).first()
-    )
-    if site is None:
-        return None
-
+def _find_locale_home(site, language_code):
     # One query: the site root, or its live translation in that language.
     return (
         Page.objects.filter(

@@ -2,7 +2,6 @@
 breadcrumbs of views that are not Wagtail pages (search, newsletter, NGO directory)."""
 
 from django import template
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -45,20 +44,19 @@ def _mark_current(items, request, page):
 def _resolved_menus(request, language):
     """Every menu's items in the language, from the shared chrome's cache (``website.
     chrome``, per site: the items hold the pages' URLs)."""
-    site = Site.find_for_request(request) if request is not None else None
-    key = chrome.menus_key(site.pk if site else 0, language)
-    resolved = cache.get(key)
-    if resolved is None:
+
+    def resolve():
         profile = SiteProfile.current(request)
         privacy_id = profile.privacy_page_id if profile is not None else None
         home = locale_home(request, language)
-        resolved = {
+        return {
             "language": language,
             "home_url": home.get_url(request) if home else f"/{language}/",
             **Menu.resolve_all(request, language, privacy_id),
         }
-        cache.set(key, resolved, chrome.seconds())
-    return resolved
+
+    site = Site.find_for_request(request) if request is not None else None
+    return chrome.kept("menus", site.pk if site else 0, language, resolve)
 
 
 def _menus(request, language):
