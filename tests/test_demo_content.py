@@ -136,6 +136,59 @@ def test_each_page_type_stays_within_the_query_budget(demo, label, language):
     assert len(queries) <= budget, "\n".join(q["sql"][:150] for q in queries)
 
 
+# --- The shared chrome kept in Django's cache (website/chrome.py) ---------------------------
+
+
+def _footer(html):
+    return html[html.index('<footer class="site-footer">') :]
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_a_renamed_partner_shows_in_the_next_footer(demo, language):
+    from home.models import Partner
+
+    client = Client()
+    partner = Partner.objects.filter(locale__language_code=language).first()
+    assert partner.name in _footer(client.get(f"/{language}/").text)  # cached from now on
+    partner.name = "Yeni Ortak Derneği"
+    partner.save()
+    news = "/tr/haberler/" if language == "tr" else "/en/news/"
+    footer = _footer(client.get(news).text)
+    assert "Yeni Ortak Derneği" in footer
+
+
+def test_a_page_named_by_the_footer_menu_follows_its_changes(demo):
+    """The footer names pages that are neither top-level nor "shown in menus": their
+    changes reach every page's footer too."""
+    from navigation.models import Menu
+
+    client = Client()
+    menu = Menu.objects.get(slot=Menu.FOOTER, locale__language_code="tr")
+    page = Page.objects.filter(pk__in=menu.page_ids(), depth__gt=3).first().specific
+    assert not page.show_in_menus
+    url = page.url
+    assert f'href="{url}"' in _footer(client.get("/tr/").text)
+
+    page.title = "Sık sorulan sorular ve yanıtları"
+    page.save_revision().publish()
+    assert "Sık sorulan sorular ve yanıtları" in _footer(client.get("/tr/").text)
+
+    page.unpublish()
+    assert f'href="{url}"' not in _footer(client.get("/tr/").text)
+
+
+def test_each_language_keeps_its_own_chrome(demo):
+    from home.models import SiteProfile
+
+    client = Client()
+    tr = SiteProfile.objects.get(locale__language_code="tr")
+    en = SiteProfile.objects.get(locale__language_code="en")
+    for _visit in range(2):  # the second visit reads what the first kept
+        turkish, english = client.get("/tr/").text, client.get("/en/").text
+        assert tr.funding_text in turkish and en.funding_text not in turkish
+        assert en.funding_text in english and tr.funding_text not in english
+
+
 # --- Faults -------------------------------------------------------------------------------
 
 
