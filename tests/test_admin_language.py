@@ -336,3 +336,15 @@ def test_group_names_follow_the_admin_language_and_stay_stored_in_english(
     Group.objects.create(name="Saha ekibi")
     with translation.override("en"):
         assert str(Group.objects.get(name="Saha ekibi").name) == "Saha ekibi"
+
+
+def test_the_dashboard_summary_counts_in_turkish(turkish_admin):
+    """Wagtail's Turkish leaves the document count in English and shows the page
+    count's screen-reader words on screen ("80 Sayfa içinde oluşturuldu.")."""
+    html = turkish_admin.get("/admin/").content.decode()
+    section = html[html.index('class="w-summary') :]
+    parser = VisibleText()
+    parser.feed(section[: section.index("</section>")])
+    summary = " ".join(" ".join(parser.texts).split())
+    assert re.search(r"\d+ sayfa\b", summary) and re.search(r"\d+ belge\b", summary)
+    assert "Documents" not in summary and "içinde oluşturuldu" not in summary
