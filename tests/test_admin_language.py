@@ -348,3 +348,29 @@ def test_the_dashboard_summary_counts_in_turkish(turkish_admin):
     summary = " ".join(" ".join(parser.texts).split())
     assert re.search(r"\d+ sayfa\b", summary) and re.search(r"\d+ belge\b", summary)
     assert "Documents" not in summary and "içinde oluşturuldu" not in summary
+
+
+def test_the_admin_scripts_speak_turkish():
+    """The admin's scripts (StreamField, comments, wagtail-localize's editor) read their
+    texts from the packages' ``djangojs`` catalogues, which the Turkish ones leave
+    incomplete ("Collapse all"); ``locale/overrides`` completes them with package
+    message ids only."""
+    overrides = {e.msgid: e for e in entries(OVERRIDES.with_name("djangojs.po"))}
+    english, turkish = set(), set()
+    for package in ["wagtail", "wagtail_localize"]:
+        for language, found in (("en", english), ("tr", turkish)):
+            for path in (SITE_PACKAGES / package).rglob(
+                f"locale/{language}/LC_MESSAGES/djangojs.po"
+            ):
+                found.update(
+                    e.msgid
+                    for e in entries(path)
+                    if language == "en" or e.msgstr or any(e.msgstr_plural.values())
+                )
+    assert english - turkish - overrides.keys() == set()
+    assert overrides.keys() <= english
+    with translation.override("tr"):
+        from django.utils.translation.trans_real import DjangoTranslation
+
+        catalogue = DjangoTranslation("tr", domain="djangojs")
+        assert catalogue.gettext("Collapse all") == "Tümünü daralt"
