@@ -4,13 +4,13 @@ Wagtail and Django keep these names as data and show them as stored, in every sc
 e-mail and action label ("Submit to …"). The roles and the review workflow this project
 creates are stored under their English names (``editorial.roles``: code, migrations and
 natural keys know them by those names). When one of them is loaded, its name becomes a
-``ShownName``: the stored name for the database, comparisons and serialisation
-(natural keys), which turns into the active language's words
-wherever it is turned into text, as templates, ``%`` formatting and form widgets do. So
-a Turkish editor reads "Yayın öncesi inceleme'ye gönder" and an English one "Submit to
-Review before publishing", and Wagtail's e-mails, rendered in each recipient's language,
-name the task in that language. A Turkish administrator who saves a role's form saves
-the stored name, not the Turkish words. Names typed by administrators are shown as typed.
+``ShownName``: the stored name for the database, comparisons and natural keys, which
+turns into the active language's words wherever it is turned into text, as templates,
+``%`` formatting and form widgets do. So a Turkish editor's "Submit to …" action names
+"Yayın öncesi inceleme" and an English one's "Review before publishing", and Wagtail's
+e-mails, rendered in each recipient's language, name the task in that language. A
+Turkish administrator who saves a role's form saves the stored name, not the Turkish
+words. Names typed by administrators are shown as typed.
 """
 
 from django.apps import apps
