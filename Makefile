@@ -62,11 +62,11 @@ check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
 ## The whole suite: lint, migrations check, unit and browser tests (SQLite unless DATABASE_URL).
-## Spread over one pytest-xdist worker per core (each with its own test database): on two
-## cores the suite takes about 60 % of the time it takes in one process.
+## Spread over one pytest-xdist worker per core (each with its own test database), a test
+## file to one worker, so content a module builds once (tests/conftest.py) is built once.
 TEST_WORKERS ?= auto
 test: install-test browser-deps deploy-deps lint check-migrations
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).
 bench: install-test

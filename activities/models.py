@@ -7,6 +7,7 @@ tag on a page counts for all its translations, so an editor tags once and both
 languages' activity pages list the item."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,6 +29,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
 from .panels import TaggedPagesPanel
+from .timeline import build_timeline
 
 
 class Activity(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -330,11 +332,37 @@ class TimelinePage(BasePage):
         verbose_name = _("timeline page")
 
     def get_context(self, request, *args, **kwargs):
-        from .timeline import build_timeline
-
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"] = build_timeline(self, request)
+        activities = list(Activity.objects.filter(locale=self.locale))
+        context["timeline"] = build_timeline(
+            self, activities, self.events_by_activity(activities), request
+        )
         return context
+
+    def events_by_activity(self, activities):
+        """{an activity's translation key: the live public events of this language
+        tagged with it}: one query for the links, one for the events, whatever their
+        number."""
+        links = ActivityLink.objects.filter(
+            activity__translation_key__in=[a.translation_key for a in activities]
+        ).values_list("activity__translation_key", "page__translation_key")
+        keys_by_activity = {}
+        for activity_key, page_key in links:
+            keys_by_activity.setdefault(activity_key, set()).add(page_key)
+        events_by_key = {}
+        if keys_by_activity:
+            all_keys = set().union(*keys_by_activity.values())
+            for event in (
+                apps.get_model("events", "EventPage")
+                .objects.live()
+                .public()
+                .filter(locale=self.locale, translation_key__in=all_keys)
+            ):
+                events_by_key[event.translation_key] = event
+        return {
+            activity_key: [events_by_key[key] for key in sorted(keys) if key in events_by_key]
+            for activity_key, keys in keys_by_activity.items()
+        }
 
 
 def lists_of_tagged_pages():

@@ -6,7 +6,7 @@ the newsletter's confirmed subscribers, the trainers and organisations reached
 (distinct trainers and organisations that downloaded from the activity's kits, counted
 from the trainers app's download records, which outlive erased trainers), and the reach
 app's page views and visits (views of the activity's content in that language; visits
-and views language-wide). Apps that are not installed count as nothing."""
+and views language-wide)."""
 
 import datetime
 
@@ -18,16 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 from wagtail.models import Locale
 
+from registrations.reporting import participant_counts
 from website.spreadsheets import csv_text, language_name
 
 from .models import Activity, ActivityLink, KeyFigure
-
-
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
 
 
 def _bounds(start, end):
@@ -40,24 +34,23 @@ def _bounds(start, end):
 
 def report_rows(start, end):
     first, last = _bounds(start, end)
-    EventPage = _model("events.EventPage")
-    NewsPage = _model("news.NewsPage")
-    DocumentDownload = _model("resources.DocumentDownload")
-    Subscriber = _model("newsletter.Subscriber")
-    TrainerDownload = _model("trainers.TrainerDownload")
-    PageCount = _model("reach.DailyPageCount")
+    EventPage = apps.get_model("events.EventPage")
+    NewsPage = apps.get_model("news.NewsPage")
+    DocumentDownload = apps.get_model("resources.DocumentDownload")
+    Subscriber = apps.get_model("newsletter.Subscriber")
+    TrainerDownload = apps.get_model("trainers.TrainerDownload")
+    PageCount = apps.get_model("reach.DailyPageCount")
 
     content_views, site_reach = {}, {}
-    if PageCount is not None:
-        counts = PageCount.objects.filter(date__range=(start, end))
-        for row in (
-            counts.filter(page__isnull=False)
-            .values("language", "page__translation_key")
-            .annotate(n=Sum("views"))
-        ):
-            content_views[(row["language"], row["page__translation_key"])] = row["n"]
-        for row in counts.values("language").annotate(v=Sum("views"), n=Sum("visits")):
-            site_reach[row["language"]] = (row["n"], row["v"])
+    counts = PageCount.objects.filter(date__range=(start, end))
+    for row in (
+        counts.filter(page__isnull=False)
+        .values("language", "page__translation_key")
+        .annotate(n=Sum("views"))
+    ):
+        content_views[(row["language"], row["page__translation_key"])] = row["n"]
+    for row in counts.values("language").annotate(v=Sum("views"), n=Sum("visits")):
+        site_reach[row["language"]] = (row["n"], row["v"])
 
     links = {}
     for activity_key, page_key in ActivityLink.objects.values_list(
@@ -70,16 +63,14 @@ def report_rows(start, end):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
-        subscribers = 0
-        if Subscriber is not None:
-            subscribers = Subscriber.objects.filter(
-                language=code, confirmed_at__range=(first, last)
-            ).count()
+        subscribers = Subscriber.objects.filter(
+            language=code, confirmed_at__range=(first, last)
+        ).count()
         for activity in Activity.objects.filter(locale=locale):
             keys = links.get(activity.translation_key, set())
             events = participants = news = downloads = trainers = organisations = 0
             registered = attended = 0
-            if EventPage is not None and keys:
+            if keys:
                 held = (
                     EventPage.objects.live()
                     .public()
@@ -91,11 +82,7 @@ def report_rows(start, end):
                 )
                 events = held.count()
                 participants = held.aggregate(n=Sum("participant_count"))["n"] or 0
-                if apps.is_installed("registrations"):
-                    from registrations.reporting import participant_counts
-
-                    registered, attended = participant_counts(held)
-            if NewsPage is not None and keys:
+                registered, attended = participant_counts(held)
                 news = (
                     NewsPage.objects.live()
                     .public()
@@ -104,14 +91,12 @@ def report_rows(start, end):
                     )
                     .count()
                 )
-            if DocumentDownload is not None and keys:
                 downloads = (
                     DocumentDownload.objects.filter(
                         kit__locale=locale, kit__translation_key__in=keys, date__range=(start, end)
                     ).aggregate(n=Sum("count"))["n"]
                     or 0
                 )
-            if TrainerDownload is not None and keys:
                 reached = _trainer_downloads(TrainerDownload, locale, keys, first, last).aggregate(
                     trainers=Count("reader_id", distinct=True),
                     organisations=Count("organisation_key", distinct=True),
@@ -178,9 +163,7 @@ def _trainer_downloads(model, locale, keys, first, last):
 
 def kit_rows(start, end):
     """Per activity and kit: distinct trainers and organisations reached, and downloads."""
-    TrainerDownload = _model("trainers.TrainerDownload")
-    if TrainerDownload is None:
-        return []
+    TrainerDownload = apps.get_model("trainers.TrainerDownload")
     first, last = _bounds(start, end)
     rows = []
     for link in (

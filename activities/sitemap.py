@@ -1,4 +1,4 @@
-"""Each activity's page for /sitemap.xml (search app's SITEMAP_EXTRA_ENTRIES): the
+"""Each activity's page for /sitemap.xml (SITEMAP_EXTRA_ENTRIES, home/sitemap.py): the
 activities page lists its activities on sub-routes (``<index>/<number>/``) that are not
 pages of their own, so Wagtail's page tree does not name them."""
 

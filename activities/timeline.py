@@ -15,35 +15,11 @@ def month_offset(start, day):
     return (day.year - start.year) * 12 + (day.month - start.month) + (day.day - 1) / 31
 
 
-def build_timeline(page, request=None):
-    from .models import Activity, ActivityLink
-
+def build_timeline(page, activities, events_by_activity, request=None):
+    """The timeline of ``page`` (a TimelinePage): ``activities`` as bars, each with the
+    events listed under its translation key in ``events_by_activity`` as marks."""
     start = page.project_start
     months = page.duration_months
-    activities = list(Activity.objects.filter(locale=page.locale))
-    # Events tagged with each activity, in this language: one query for the links, one
-    # for the events, whatever their number.
-    links = ActivityLink.objects.filter(
-        activity__translation_key__in=[a.translation_key for a in activities]
-    ).values_list("activity__translation_key", "page__translation_key")
-    keys_by_activity = {}
-    for activity_key, page_key in links:
-        keys_by_activity.setdefault(activity_key, set()).add(page_key)
-    events_by_key = {}
-    try:
-        from django.apps import apps
-
-        event_model = apps.get_model("events", "EventPage")
-    except LookupError:
-        event_model = None
-    if event_model is not None and keys_by_activity:
-        all_keys = set().union(*keys_by_activity.values())
-        for event in (
-            event_model.objects.live()
-            .public()
-            .filter(locale=page.locale, translation_key__in=all_keys)
-        ):
-            events_by_key[event.translation_key] = event
 
     rows = []
     for row, activity in enumerate(activities):
@@ -51,14 +27,8 @@ def build_timeline(page, request=None):
         last = min(float(months), month_offset(start, activity.planned_end) + 1 / 31)
         y = TOP + row * ROW_HEIGHT
         events = []
-        for key in sorted(keys_by_activity.get(activity.translation_key, ())):
-            event = events_by_key.get(key)
-            when = getattr(event, "start", None) if event else None
-            if when is None:
-                continue
-            when_date = (
-                timezone.localtime(when).date() if isinstance(when, datetime.datetime) else when
-            )
+        for event in events_by_activity.get(activity.translation_key, ()):
+            when_date = timezone.localtime(event.start).date()
             offset = month_offset(start, when_date)
             if 0 <= offset <= months:
                 events.append(

@@ -7,27 +7,15 @@ Runs in a throwaway test database (PostgreSQL when DATABASE_URL names one):
 """
 
 import argparse
-import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import queries_and_ms, setup_django, throwaway_database
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    override_settings,
-    setup_databases,
-    setup_test_environment,
-    teardown_databases,
-)
+from django.test.utils import override_settings  # noqa: E402
 
 
 def populate(count):
@@ -68,19 +56,6 @@ def populate(count):
     }
 
 
-def measure(client, url, repeat=5):
-    client.get(url)
-    reset_queries()  # the query log is capped: clear what populate left there
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    count = len(queries)  # now: later requests reset the log
-    assert response.status_code == 200, (url, response.status_code)
-    start = time.perf_counter()
-    for _ in range(repeat):
-        client.get(url)
-    return count, (time.perf_counter() - start) * 1000 / repeat
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--terms", type=int, default=300)
@@ -92,25 +67,23 @@ def main():
         turkish_slugify("Göç ve Uluslararası Koruma Alanında İstanbul Çalıştayı")
     print(f"turkish_slugify: {(time.perf_counter() - start) * 100:.1f} µs per title")
 
-    setup_test_environment()
-    old = setup_databases(verbosity=0, interactive=False)
-    try:
-        with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
-            client = Client()
-            for count in (10, args.terms):
-                if count == 10:
-                    urls = populate(10)
-                else:
-                    from glossary.models import GlossaryTerm
+    with (
+        throwaway_database(test_environment=True),
+        override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False),
+    ):
+        client = Client()
+        for count in (10, args.terms):
+            if count == 10:
+                urls = populate(10)
+            else:
+                from glossary.models import GlossaryTerm
 
-                    before = GlossaryTerm.objects.count() // 2
-                    urls = populate(count - before)
-                print(f"-- {count} term pairs, {connection.vendor}")
-                for name, url in urls.items():
-                    queries, ms = measure(client, url)
-                    print(f"{name:16} {url:40} {queries:3d} queries {ms:7.1f} ms/render")
-    finally:
-        teardown_databases(old, verbosity=0)
+                before = GlossaryTerm.objects.count() // 2
+                urls = populate(count - before)
+            print(f"-- {count} term pairs, {connection.vendor}")
+            for name, url in urls.items():
+                queries, ms = queries_and_ms(client, url)
+                print(f"{name:16} {url:40} {queries:3d} queries {ms:7.1f} ms/render")
 
 
 if __name__ == "__main__":

@@ -7,41 +7,24 @@ benchmark: it adds `count` events in each language and returns representative UR
 """
 
 import datetime
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import homes, setup_django, throwaway_database
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Site  # noqa: E402
 
 from events.models import EventIndexPage, EventPage, EventType  # noqa: E402
 
 CITIES = ["ankara", "istanbul", "gaziantep", "izmir", "hatay", "sanliurfa"]
 _created = {"count": 0}
-
-
-def _homes():
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("tr", "en")}
-    tr_home = Site.objects.get(is_default_site=True).root_page.specific
-    en_home = tr_home.get_translation_or_none(locales["en"])
-    if en_home is None:
-        en_home = tr_home.copy_for_translation(locales["en"]).specific
-        en_home.slug = "home-en"
-        en_home.save_revision().publish()
-    return locales, {"tr": tr_home, "en": en_home.specific}
 
 
 def _indexes(locales, homes):
@@ -73,8 +56,8 @@ def _types(locales):
 def populate(count):
     """Add ``count`` events in Turkish and their English counterparts (same translation
     key), half of them past and half to come. Returns representative URLs."""
-    locales, homes = _homes()
-    indexes = _indexes(locales, homes)
+    locales, both_homes = homes()
+    indexes = _indexes(locales, both_homes)
     types = _types(locales)
     now = timezone.now()
     tr_event = en_event = None
@@ -127,8 +110,7 @@ def main():
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     settings.DEBUG = False
     steps = [int(arg) for arg in sys.argv[1:]] or [20, 200]
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database():
         print(f"database: {connection.vendor}")
         client = Client()
         total = 0
@@ -141,8 +123,6 @@ def main():
                 url = urls[name]
                 queries, ms, size = measure(client, url)
                 print(f"  {name + ' ' + url:<58} {queries:>7} {ms:>8.1f} {size / 1024:>7.1f}")
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from throwaway_db import database_urls, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
+from throwaway_db import database_urls, log, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 10
@@ -62,10 +62,6 @@ PAGES = [
     ("info note", None, None),
 ]
 SEARCH_URL = "/tr/ara/?q=" + urllib.parse.quote("eğitim")
-
-
-def log(message):
-    print(message, flush=True)
 
 
 def ensure_wrk():

@@ -10,32 +10,22 @@ benchmark can reuse it.
 
 import os
 import statistics
-import sys
 import tempfile
 import time
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import homes, setup_django, throwaway_database
+
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="bench-news-media-"))
-
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    setup_databases,
-    setup_test_environment,
-    teardown_databases,
-)
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
+from wagtail.models import Page  # noqa: E402
 
 BATCH = 500
 TARGETS = [int(n) for n in os.environ.get("BENCH_NEWS_COUNTS", "1000,10000").split(",")]
@@ -46,8 +36,25 @@ CATEGORIES = [
     ("Saha Araştırması", "saha-arastirmasi", "Field research", "field-research"),
     ("Duyurular", "duyurular", "Announcements", "announcements"),
 ]
-WORDS_TR = "göç sivil toplum iş birliği kamu kurumları saha çalışması eğitim ağ kurma "
-WORDS_EN = "migration civil society cooperation public institutions field study training "
+# What an article says in each language ({i}: its number, {tag}: its tag's number).
+ARTICLE_TEXT = {
+    "tr": {
+        "title": "Göç alanında haber {i}",
+        "slug": "haber-{i}",
+        "summary": "{i} numaralı haberin özeti.",
+        "words": "göç sivil toplum iş birliği kamu kurumları saha çalışması eğitim ağ kurma ",
+        "organisation": "STK",
+        "tags": ("etiket {tag}", "göç"),
+    },
+    "en": {
+        "title": "Migration news {i}",
+        "slug": "news-{i}",
+        "summary": "Summary of news item {i}.",
+        "words": "migration civil society cooperation public institutions field study training ",
+        "organisation": "NGO",
+        "tags": ("tag {tag}", "migration"),
+    },
+}
 
 
 def _image():
@@ -72,13 +79,8 @@ def _setup():
     """Locales, both homes, both news indexes and the category pairs (once)."""
     from news.models import NewsCategory, NewsIndexPage
 
-    locales = {c: Locale.objects.get_or_create(language_code=c)[0] for c in ("tr", "en")}
-    tr_home = Site.objects.get(is_default_site=True).root_page.specific
-    en_home = tr_home.get_translation_or_none(locales["en"])
-    if en_home is None:
-        en_home = tr_home.copy_for_translation(locales["en"])
-        en_home.slug = "home-en"
-        en_home.save_revision().publish()
+    locales, both_homes = homes()
+    tr_home = both_homes["tr"]
     index_tr = NewsIndexPage.objects.filter(locale=locales["tr"]).first()
     if index_tr is None:
         index_tr = NewsIndexPage(title="Haberler", slug="haberler")
@@ -176,38 +178,29 @@ def populate(count):
     image = _image()
     start = Page.objects.get(pk=index_tr.pk).numchild
     base = timezone.now() - timedelta(days=start + count)
-    tr_rows, en_rows = [], []
+    rows = {"tr": [], "en": []}
     for i in range(start, start + count):
         key = uuid.uuid4()
         date = base + timedelta(days=i - start, hours=i % 24)
         category = categories[i % len(categories)]
         common = {"translation_key": key, "date": date, "image": image if i % 3 == 0 else None}
-        tr_rows.append(
-            common
-            | {
-                "title": f"Göç alanında haber {i}",
-                "slug": f"haber-{i}",
-                "summary": f"{i} numaralı haberin özeti.",
-                "body": [("paragraph", "<p>" + WORDS_TR * 30 + "</p>")],
-                "organisation": "STK" if i % 5 == 0 else "",
-                "category": category[0],
-                "tags": [f"etiket {i % 20}", "göç"],
-            }
-        )
-        en_rows.append(
-            common
-            | {
-                "title": f"Migration news {i}",
-                "slug": f"news-{i}",
-                "summary": f"Summary of news item {i}.",
-                "body": [("paragraph", "<p>" + WORDS_EN * 30 + "</p>")],
-                "organisation": "NGO" if i % 5 == 0 else "",
-                "category": category[1],
-                "tags": [f"tag {i % 20}", "migration"],
-            }
-        )
-    _insert_children(index_tr, locales["tr"], tr_rows, start)
-    _insert_children(index_en, locales["en"], en_rows, start)
+        for language, language_category in (("tr", category[0]), ("en", category[1])):
+            text = ARTICLE_TEXT[language]
+            tag, shared_tag = text["tags"]
+            rows[language].append(
+                common
+                | {
+                    "title": text["title"].format(i=i),
+                    "slug": text["slug"].format(i=i),
+                    "summary": text["summary"].format(i=i),
+                    "body": [("paragraph", "<p>" + text["words"] * 30 + "</p>")],
+                    "organisation": text["organisation"] if i % 5 == 0 else "",
+                    "category": language_category,
+                    "tags": [tag.format(tag=i % 20), shared_tag],
+                }
+            )
+    _insert_children(index_tr, locales["tr"], rows["tr"], start)
+    _insert_children(index_en, locales["en"], rows["en"], start)
     middle = start + count // 2
     tag_slug = NewsTag.objects.get(name="etiket 1").slug
     return {
@@ -245,12 +238,10 @@ def main():
     from django.core.signals import request_finished
     from django.db import close_old_connections
 
-    setup_test_environment(debug=False)
     settings.DEBUG = False
     # Keep one connection across requests, as a test client run inside a test would.
     request_finished.disconnect(close_old_connections)
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database(test_environment=True):
         client = Client()
         print(f"database: {connection.vendor}")
         total = 0
@@ -266,8 +257,6 @@ def main():
             for name, url in urls.items():
                 queries, sql_ms, ms = measure(client, url)
                 print(f"  {name:<20} {queries:>8} {sql_ms:>8.1f} {ms:>24.1f}")
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -7,23 +7,18 @@ says so), never the developer's db.sqlite3:
     python bench/bench_newsletter.py [count]
 """
 
-import os
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import setup_django, throwaway_database
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 
@@ -78,8 +73,7 @@ def main(count):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.ALLOWED_HOSTS = ["*"]
     settings.DEBUG = False
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database():
         print(
             f"database: {connection.vendor}, task backend: {settings.TASKS['default']['BACKEND']}"
         )
@@ -120,8 +114,6 @@ def main(count):
             print(
                 f"GET {url} ({name}): {response.status_code}, {len(queries)} queries, {ms:.1f} ms"
             )
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

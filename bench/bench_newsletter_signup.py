@@ -24,7 +24,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from throwaway_db import database_urls, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
+from throwaway_db import database_urls, free_port, log, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
 SIGNUPS = int(os.environ.get("BENCH_SIGNUPS", "600"))
@@ -52,16 +51,6 @@ SETTINGS_SHIM = """from website.settings.production import *  # noqa: F403
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405, E501
 """
-
-
-def log(message=""):
-    print(message, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare_database():

@@ -8,7 +8,7 @@ removed at the end) and wrk.
 
 1. migrates the throwaway database (the Turkish home page is the page measured);
 2. starts three gunicorns with the same options (2 sync workers, loopback): the minimal
-   view (bench/minimal_view.py, a fixed 30 KB page through Django's default middleware),
+   view (bench/ceiling.py, a fixed 30 KB page through Django's default middleware),
    the site with production settings and counting on, and the same with counting off
    (REACH_ENABLED false) -- static files without collectstatic's manifest, nothing else
    changed;
@@ -27,7 +27,6 @@ removed at the end) and wrk.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from throwaway_db import database_urls, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
+from throwaway_db import database_urls, free_port, log, run_sql, stop_and_drop  # noqa: E402  (bench/ is on the path)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -64,16 +63,6 @@ request = function()
   return wrk.format("POST", nil, {["User-Agent"] = "BROWSER", ["X-Forwarded-For"] = address})
 end
 """.replace("BROWSER", BROWSER)
-
-
-def log(message=""):
-    print(message, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start(command, env, port, probe, cwd=ROOT):
@@ -180,7 +169,7 @@ def main():
         ports = {"minimal": free_port(), "on": free_port(), "off": free_port()}
         servers.append(
             start(
-                ["--chdir", str(ROOT / "bench"), "minimal_view:application"],
+                ["--chdir", str(ROOT / "bench"), "ceiling:application"],
                 {**os.environ},
                 ports["minimal"],
                 "/",

@@ -8,31 +8,20 @@ temporary MEDIA_ROOT, both removed at the end:
 """
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import queries_and_ms, setup_django, throwaway_database
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.files.base import ContentFile  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    override_settings,
-    setup_databases,
-    setup_test_environment,
-    teardown_databases,
-)
+from django.test.utils import override_settings  # noqa: E402
 
 
 def _library():
@@ -119,20 +108,6 @@ def populate(count):
     }
 
 
-def measure_page(client, url, repeat=5):
-    client.get(url)  # warm up
-    reset_queries()  # the log is capped: clear what migrations and populate left there
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    count = len(queries)  # now: later requests reset the query log
-    assert response.status_code == 200, (url, response.status_code)
-    started = time.perf_counter()
-    for _ in range(repeat):
-        client.get(url)
-    ms = (time.perf_counter() - started) * 1000 / repeat
-    return count, ms
-
-
 def bench_zip(client, total_mb, files=10):
     """Stream a kit of ``files`` PDFs totalling ``total_mb`` MB; peak Python memory."""
     from home.models import SiteDocument
@@ -191,17 +166,18 @@ def main():
     args = parser.parse_args()
 
     media = tempfile.mkdtemp(prefix="bench-resources-media-")
-    setup_test_environment()
-    old_config = setup_databases(verbosity=0, interactive=False)
     try:
-        with override_settings(MEDIA_ROOT=media, DEBUG=False):
+        with (
+            throwaway_database(test_environment=True),
+            override_settings(MEDIA_ROOT=media, DEBUG=False),
+        ):
             client = Client()
             print(f"database: {connection.vendor}")
 
             started = time.perf_counter()
             urls = populate(10)
             rows_10 = {
-                name: measure_page(client, urls[name])
+                name: queries_and_ms(client, urls[name])
                 for name in ("library_tr", "library_tr_filtered")
             }
             populate(args.kits - 10)
@@ -215,7 +191,7 @@ def main():
                 "library_en_search",
                 "kit_tr",
             ):
-                queries, ms = measure_page(client, urls[name])
+                queries, ms = queries_and_ms(client, urls[name])
                 line = f"{name:<22} {urls[name]:<60} {queries:>3} queries  {ms:7.1f} ms/render"
                 if name in rows_10:
                     line += f"   (with 10 kits: {rows_10[name][0]} queries)"
@@ -231,7 +207,6 @@ def main():
                 print("FAIL: zip streaming held too much of the kit in memory")
                 sys.exit(1)
     finally:
-        teardown_databases(old_config, verbosity=0)
         shutil.rmtree(media, ignore_errors=True)
 
 

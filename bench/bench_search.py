@@ -16,25 +16,20 @@ of representative URLs, so other benchmarks can reuse it.
 import os
 import re
 import statistics
-import sys
 import time
 import urllib.parse
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+from harness import homes, setup_django, throwaway_database
+
 # Timed as production renders: templates without DEBUG's extra bookkeeping.
 os.environ.setdefault("DEBUG", "false")
-
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_databases, teardown_databases  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 TR_WORDS = [
     "göç",
@@ -138,20 +133,12 @@ def populate(count, start=0):
     """Create ``count`` pages per language under both homes (numbered from ``start``, so
     a second call grows the site) and index them."""
     from django.utils import timezone
-    from wagtail.models import Locale, Site
     from wagtail.search.backends import get_search_backend
 
     from home.models import StandardPage
 
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("tr", "en")}
-    tr_home = Site.objects.get(is_default_site=True).root_page.specific
-    en_home = tr_home.get_translation_or_none(locales["en"])
-    if en_home is None:
-        en_home = tr_home.copy_for_translation(locales["en"]).specific
-        en_home.slug = "home-en"
-        en_home.title = "Migration & Civil Society Project"
-        en_home.save_revision().publish()
-    en_home = en_home.specific
+    _locales, both_homes = homes(en_title="Migration & Civil Society Project")
+    tr_home, en_home = both_homes["tr"], both_homes["en"]
     now = timezone.now()
     tr_rows, en_rows = [], []
     for number in range(start, start + count):
@@ -273,8 +260,7 @@ def main():
     repeat = int(os.environ.get("SEARCH_BENCH_REPEAT", "20"))
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     # Nothing kept between requests: every request below runs its search.
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_database():
         print(
             f"database: {connection.vendor}, search backend: "
             f"{settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}; no results cache and "
@@ -301,8 +287,6 @@ def main():
         print(
             f"sitemap.xml: {response.content.count(b'<url>')} URLs, {ms:.0f} ms, {n_queries} queries"
         )
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

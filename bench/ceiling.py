@@ -1,4 +1,5 @@
-"""The reference for `make bench`: the smallest Django view under the same gunicorn.
+"""The reference for `make bench` (bench_load.py) and bench_reach.py: the smallest Django
+view under the same gunicorn.
 
 A fixed page of the size given in CEILING_BYTES (default 30 KB) through Django's default
 security middleware: what any Django page costs at least. Served with

@@ -1,10 +1,22 @@
-"""A PostgreSQL database made for one benchmark run and dropped after it (the load
-benchmarks import this; `make bench` only runs bench_*.py)."""
+"""A PostgreSQL database made for one benchmark run and dropped after it, a free port and
+a log line: what the load benchmarks (a gunicorn of their own) share. They import this;
+`make bench` only runs bench_*.py."""
 
 import os
 import signal
+import socket
 import sys
 import urllib.parse
+
+
+def log(message=""):
+    print(message, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def database_urls(script, prefix):

@@ -1,10 +1,14 @@
-"""Turkish-aware text helpers: slugs and case folding.
+"""The site's one home for Turkish text rules: transliteration and slugs, case folding,
+accent-insensitive matching and alphabetical order. Every app uses these, so a rule
+is fixed once.
 
-Django's ``slugify`` decomposes accented letters and drops what is left, so the dotless
-"ı" (which has no decomposition) disappears: "Kapanış" becomes ``kapans``. Turkish
-letters are transliterated first."""
+Python and Django get Turkish wrong: ``"I".lower()`` is "i" where Turkish wants "ı",
+``"İ".lower()`` is "i" plus a combining dot, code-point order puts "ç" and "ş" after
+"z", and ``slugify`` drops the dotless "ı" (it has no decomposition), so "Kapanış"
+becomes ``kapans`` unless Turkish letters are transliterated first."""
 
 import re
+import unicodedata
 
 from django.utils.text import slugify
 
@@ -56,6 +60,41 @@ def fold(text, language="tr"):
         text = text.replace("I", "ı").replace("İ", "i")
         return text.lower()
     return text.casefold()
+
+
+_I_FORMS = str.maketrans({"I": "i", "İ": "i", "ı": "i"})
+
+
+def fold_for_search(text):
+    """Lower case without diacritics, every dotted and dotless i as "i": "İstanbul" →
+    "istanbul", "IĞDIR" and "Iğdır" → "igdir", "göç" → "goc". For matching, so a
+    query meets a name however either was typed; PostgreSQL's ``unaccent`` folds the
+    indexed side the same way (``search/migrations``)."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_I_FORMS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+# Turkish alphabetical order; q, w and x (foreign words) where Latin puts them.
+TURKISH_ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
+_TURKISH_RANK = {letter: rank for rank, letter in enumerate(TURKISH_ALPHABET)}
+
+
+def _rank(char):
+    if char in _TURKISH_RANK:
+        return _TURKISH_RANK[char]
+    # Other accented letters sort with their base letter: "Hakkâri" as "Hakkari".
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return _TURKISH_RANK.get(base, 1000 + ord(char))
+
+
+def collation_key(text, language="tr"):
+    """Sort key: Turkish alphabetical order for Turkish (ç after c, ı before i…), since
+    code-point order puts Turkish letters after "z"; case-folded order otherwise. A
+    space sorts before every letter."""
+    folded = fold(text, language)
+    if language != "tr":
+        return folded
+    return [-1 if char == " " else _rank(char) for char in folded]
 
 
 def normalise_spaces(text):

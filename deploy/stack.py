@@ -226,7 +226,7 @@ class LocalStack:
         )
         self.wait_until_healthy()
 
-    def wait_until_healthy(self, timeout=90):
+    def wait_until_healthy(self, timeout=180):
         context = ssl._create_unverified_context()  # our own self-signed certificate
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from bilingual.text import capfirst, fold, normalise_spaces, transliterate
+from bilingual.text import capfirst, fold_for_search, normalise_spaces
 from website.spreadsheets import CSV_BOM, csv_text, from_spreadsheet_cell
 
 from .models import FieldOfWork, Organisation, Province
@@ -82,9 +82,9 @@ def export_csv(queryset=None):
 
 
 def match_key(text):
-    """What two spellings of one name have in common: case, Turkish letters and spaces
-    aside ("İSTANBUL", "istanbul" and "Istanbul" are one province)."""
-    return transliterate(fold(normalise_spaces(text), "tr"))
+    """What two spellings of one name have in common: case, accents and spaces aside
+    ("İSTANBUL", "istanbul" and "Istanbul" are one province)."""
+    return fold_for_search(normalise_spaces(text))
 
 
 def in_every_language(labels):

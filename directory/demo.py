@@ -4,6 +4,7 @@ Names are invented; contacts use example.org. Idempotent: organisations are foun
 again by slug and never overwritten."""
 
 from .models import FieldOfWork, Organisation, Province
+from .provinces import province_name
 
 FIELD_STUDY_PROVINCES = [
     "istanbul",
@@ -75,24 +76,6 @@ ORGANISATIONS = [
     ),
 ]
 
-CITY_SUFFIX = {
-    "istanbul": "İstanbul",
-    "ankara": "Ankara",
-    "izmir": "İzmir",
-    "gaziantep": "Gaziantep",
-    "sanliurfa": "Şanlıurfa",
-    "hatay": "Hatay",
-    "kilis": "Kilis",
-    "mersin": "Mersin",
-    "adana": "Adana",
-    "kahramanmaras": "Kahramanmaraş",
-    "konya": "Konya",
-    "kayseri": "Kayseri",
-    "bursa": "Bursa",
-    "van": "Van",
-    "mardin": "Mardin",
-}
-
 
 def load(context):
     provinces = {p.slug: p for p in Province.objects.filter(slug__in=FIELD_STUDY_PROVINCES)}
@@ -103,7 +86,7 @@ def load(context):
         ]
         province_slug = FIELD_STUDY_PROVINCES[number % len(FIELD_STUDY_PROVINCES)]
         full_name = (
-            f"{name} – {CITY_SUFFIX[province_slug]} Şubesi"
+            f"{name} – {province_name(province_slug)} Şubesi"
             if number >= len(ORGANISATIONS)
             else name
         )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .provinces import fold_for_search
+from bilingual.text import fold_for_search
 
 
 class Province(models.Model):

@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bilingual.text import fold_for_search
+
 from .models import Organisation
-from .provinces import fold_for_search
 
 SHOWN = 5
 

@@ -1,8 +1,8 @@
-"""The directory's public pages for /sitemap.xml (search app): the directory itself, the
+"""The directory's public pages for /sitemap.xml (home/sitemap.py): the directory itself, the
 proposal form and each listed organisation, in both languages, each with the other as
 its alternate."""
 
-from search.sitemap import view_entries
+from home.sitemap import view_entries
 
 from .models import Organisation
 

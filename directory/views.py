@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from bilingual.text import turkish_slugify
+from bilingual.text import fold_for_search, turkish_slugify
 
 from .forms import DirectoryFilterForm, ProposalForm
 from .models import FieldOfWork, Organisation, Province
-from .provinces import fold_for_search, map_data
+from .provinces import map_data
 
 PAGE_SIZE = 20
 SHADES = 5  # 0 = none, 1..4 = quartiles of the largest count

@@ -27,8 +27,6 @@ def grant_newsletter_permissions(sender, using="default", **kwargs):
     with_models = [config for config in django_apps.get_app_configs() if config.models_module]
     if sender.label != with_models[-1].label:
         return
-    if not django_apps.is_installed("wagtail.admin"):
-        return
     roles.grant_app_permissions(django_apps)
 
 

@@ -24,13 +24,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from bilingual.panels import SameLanguageInlinePanel
+from directory.provinces import PROVINCE_CHOICES, province_name
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DocumentLinkBlock
 from home.models import BasePage
-from home.provinces import PROVINCE_CHOICES, province_name
-from registrations import services as registration_services
-from registrations.blocks import RegistrationQuestionsBlock
 
-from .blocks import AgendaSessionBlock, OrganisationBlock
+from .blocks import AgendaSessionBlock, OrganisationBlock, RegistrationQuestionsBlock
+from .month import month_context
 
 PROVINCE_ORDER = {slug: position for position, (slug, _name) in enumerate(PROVINCE_CHOICES)}
 
@@ -205,8 +204,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """A month as a table (one cell per day), in this language, with the listing's
         type and city filters; see events/month.py."""
         from django.template.response import TemplateResponse
-
-        from .month import month_context
 
         # The page's base context, not the listing's: the calendar runs its own query.
         context = BasePage.get_context(self, request)
@@ -535,14 +532,6 @@ class EventPage(RoutablePageMixin, BasePage):
                 "google_calendar_url": google_calendar_url(self, full_url),
                 "outlook_calendar_url": outlook_calendar_url(self, full_url),
                 "json_ld": event_json_ld(self, request),
-                # Why the form takes nobody now (closed by the organisers, deadline
-                # passed), said on the page instead of a "Register" button that leads
-                # to a refusal.
-                "registration_refusal": (
-                    registration_services.refusal(self)
-                    if self.registration_status == "form"
-                    else None
-                ),
             }
         )
         return context

@@ -31,16 +31,13 @@ def _shift(year, month, delta):
 def month_context(index_page, request, year, month):
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
-    from .models import EventPage
-
     first, last, start, end = _month_bounds(year, month)
     form = index_page.filter_form(request)
     filters_invalid = form.is_bound and not form.is_valid()
     events = (
-        EventPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .filter(locale_id=index_page.locale_id, start__lt=end, end__gte=start)
+        index_page.public_events.filter(
+            locale_id=index_page.locale_id, start__lt=end, end__gte=start
+        )
         .select_related("event_type")
         .order_by("start", "pk")
     )

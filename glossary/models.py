@@ -11,28 +11,13 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from bilingual.text import fold, normalise_spaces
+from bilingual.text import capfirst, collation_key, fold, normalise_spaces
 from home.models import BasePage
-
-# Turkish alphabetical order; q, w and x (foreign words) where Latin puts them.
-TURKISH_ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
-_TURKISH_RANK = {letter: rank for rank, letter in enumerate(TURKISH_ALPHABET)}
-
-
-def collation_key(text, language="tr"):
-    """Sort key: Turkish letter order for Turkish (ç after c, ı before i…), case-folded
-    alphabetical order otherwise; a space sorts before every letter."""
-    folded = fold(text, language)
-    if language != "tr":
-        return folded
-    return [-1 if char == " " else _TURKISH_RANK.get(char, 1000 + ord(char)) for char in folded]
 
 
 def initial_letter(text, language="tr"):
-    first = (text or "?").strip()[:1]
-    if language == "tr":
-        return {"i": "İ", "ı": "I"}.get(first, first.upper())
-    return first.upper()
+    """The letter a term is listed under, capitalised the Turkish way in Turkish."""
+    return capfirst((text or "?").strip()[:1], language)
 
 
 class GlossaryTerm(TranslatableMixin, models.Model):

@@ -10,8 +10,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-
-from activities.blocks import KeyFiguresBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -79,6 +78,31 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embedded video")
         template = "home/blocks/video_block.html"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """Chosen key figures (the activities app's snippets), each linking to the page
+    that is its source."""
+
+    heading = blocks.CharBlock(required=False, label=_("Heading"))
+    figures = blocks.ListBlock(SnippetChooserBlock("activities.KeyFigure"), label=_("Figures"))
+
+    class Meta:
+        icon = "order"
+        label = _("Key figures")
+        template = "home/blocks/key_figures_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from wagtail.models import Locale
+
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        # The figures are shown in the language of the page that holds them.
+        page = (parent_context or {}).get("page")
+        locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
+        figure_model = self.child_blocks["figures"].child_block.target_model
+        context["figures"] = figure_model.for_display(value["figures"], locale_id, request)
+        return context
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -9,8 +9,6 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
-from .models import FEED_SIZE, _listing_queryset
-
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -43,10 +41,7 @@ class NewsRssFeed(Feed):
         return index.summary or _("The latest news of %(title)s") % {"title": index.title}
 
     def items(self, index):
-        news = index.news()
-        if self.category is not None:
-            news = news.filter(categories__translation_key=self.category.translation_key)
-        return list(_listing_queryset(news)[:FEED_SIZE])
+        return index.feed_items(self.category)
 
     def item_title(self, item):
         return item.title

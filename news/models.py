@@ -37,6 +37,8 @@ from home.blocks import BodyStreamBlock
 from home.models import BasePage
 from home.templatetags.site_tags import picture_specs
 
+from .feeds import feed_response
+
 PAGE_SIZE = 10
 FEED_SIZE = 20
 LISTING_RENDITION = "fill-640x360"
@@ -379,10 +381,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             paths.append(self.reverse_subpage("year", args=(year,)))
         return paths
 
+    def feed_items(self, category=None):
+        """The newest articles of this index (of one category, if given) for its feeds."""
+        news = self.news()
+        if category is not None:
+            news = news.filter(categories__translation_key=category.translation_key)
+        return list(_listing_queryset(news)[:FEED_SIZE])
+
     @re_path(r"^feed/(rss|atom)/$", name="feed")
     def feed_view(self, request, kind):
-        from .feeds import feed_response
-
         return feed_response(self, request, kind)
 
     @re_path(
@@ -390,8 +397,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         name="category_feed",
     )
     def category_feed_view(self, request, word, slug, kind):
-        from .feeds import feed_response
-
         self._check_word(word, "category")
         return feed_response(self, request, kind, self._category(slug))
 

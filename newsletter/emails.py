@@ -33,14 +33,12 @@ def make_token(subscriber, salt):
     return signing.dumps([subscriber.pk, subscriber.fingerprint], salt=salt, compress=True)
 
 
-def read_token(token, salt, max_age=None):
-    """The subscriber a signed link names; raises ``signing.BadSignature`` (or its
-    subclass ``SignatureExpired``) when the link is tampered with or too old, and
-    ``LookupError`` when the address no longer exists."""
-    from .models import Subscriber
-
+def read_token(token, salt, subscribers, max_age=None):
+    """The subscriber (of the queryset ``subscribers``) a signed link names; raises
+    ``signing.BadSignature`` (or its subclass ``SignatureExpired``) when the link is
+    tampered with or too old, and ``LookupError`` when the address no longer exists."""
     pk, fingerprint = signing.loads(token, salt=salt, max_age=max_age)
-    subscriber = Subscriber.objects.filter(pk=pk).first()
+    subscriber = subscribers.filter(pk=pk).first()
     if subscriber is None or subscriber.fingerprint != fingerprint:
         raise LookupError("no such subscriber")
     return subscriber

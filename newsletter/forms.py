@@ -2,29 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import HoneypotMixin, email_field
+
 from .models import Subscriber, normalise_email
-
-
-class HoneypotMixin(forms.Form):
-    # Hidden from people (CSS, aria-hidden, no tab stop); bots fill every field.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
-
-
-def email_field():
-    """The address box of the signup and new-link forms, with messages in plain words."""
-    return forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your e-mail address."),
-            "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
 
 
 class SignupForm(HoneypotMixin):

@@ -16,8 +16,10 @@ from wagtail.blocks import PageChooserBlock, StructBlock, TextBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PreviewableMixin, TranslatableMixin
 
-from bilingual.languages import active_language
+from home.consent import ConsentTextBase, privacy_page_field
 from home.models import LocalizedSnippetQuerySet
+
+from .emails import issue_context
 
 
 def normalise_email(address):
@@ -55,57 +57,22 @@ def language_choices():
     return [(code, name) for code, name in settings.LANGUAGES]
 
 
-class ConsentText(TranslatableMixin, models.Model):
-    """The consent wording shown next to the signup checkbox, one per language.
+class ConsentText(ConsentTextBase):
+    """The consent wording shown next to the signup checkbox, one per language."""
 
-    Each subscriber's consent stores the version they agreed to: raise the version
-    whenever the wording changes in substance."""
-
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        help_text=_("Raise this number whenever the wording changes in substance."),
-    )
     text = models.TextField(
         _("consent text"),
         help_text=_("Shown next to the consent checkbox of the signup form."),
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The KVKK / GDPR privacy notice linked from the form."),
+    privacy_page = privacy_page_field(
+        help_text=_("The KVKK / GDPR privacy notice linked from the form.")
     )
 
     objects = LocalizedSnippetQuerySet.as_manager()
 
-    panels = [FieldPanel("version"), FieldPanel("text"), FieldPanel("privacy_page")]
-
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("newsletter consent text")
         verbose_name_plural = _("newsletter consent texts")
-
-    def __str__(self):
-        return f"v{self.version}: {self.text[:60]}"
-
-    @classmethod
-    def current(cls):
-        """The highest version in the active language (Turkish as a fallback), in
-        one query: it is on every page's footer."""
-        language = active_language()
-        texts = list(
-            cls.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-            .select_related("privacy_page", "locale")
-            .order_by("-version", "-pk")
-        )
-        for wanted in (language, settings.LANGUAGE_CODE):
-            for text in texts:
-                if text.locale.language_code == wanted:
-                    return text
-        return None
 
 
 class Subscriber(models.Model):
@@ -284,8 +251,6 @@ class NewsletterIssue(TranslatableMixin, PreviewableMixin, models.Model):
         return "newsletter/email/issue.html"
 
     def get_preview_context(self, request, mode_name):
-        from .emails import issue_context
-
         context = super().get_preview_context(request, mode_name)
         context.update(issue_context(self, unsubscribe_url="#unsubscribe"))
         if mode_name == "text":

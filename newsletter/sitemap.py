@@ -1,8 +1,8 @@
-"""The newsletter's signup page for /sitemap.xml (search app's SITEMAP_EXTRA_ENTRIES),
+"""The newsletter's signup page for /sitemap.xml (SITEMAP_EXTRA_ENTRIES, home/sitemap.py),
 in both languages; its other pages answer one visitor (confirm, unsubscribe) and are
 not indexed."""
 
-from search.sitemap import view_entries
+from home.sitemap import view_entries
 
 
 def sitemap_entries(request, base):

@@ -19,6 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from home.consent import agreement
+
 from .emails import CONFIRM_SALT, UNSUBSCRIBE_SALT, confirm_max_age, read_token
 from .forms import ResendForm, SignupForm
 from .models import ConsentText, Subscriber, email_key
@@ -60,9 +62,7 @@ def subscribe(data, consent, request):
         "language": data["language"],
         "name": data["name"],
         "organisation": data["organisation"],
-        "consent_version": consent.version if consent else None,
-        "consent_language": consent.locale.language_code if consent else "",
-        "consented_at": now,
+        **agreement(consent, now),
     }
     with transaction.atomic():
         # Two first signups of one address at the same moment: the unique email_key
@@ -149,7 +149,7 @@ def confirm(request, token):
     (a POST) confirms. Mail scanners and link previews fetch links with GET, and must
     not confirm an address nobody asked for."""
     try:
-        subscriber = read_token(token, CONFIRM_SALT, max_age=confirm_max_age())
+        subscriber = read_token(token, CONFIRM_SALT, Subscriber.objects, max_age=confirm_max_age())
     except (signing.BadSignature, LookupError):
         return invalid_link(request)
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
@@ -201,7 +201,7 @@ def resend(request):
 @csrf_exempt  # RFC 8058 one-click: mail providers POST without a CSRF token.
 def unsubscribe(request, token):
     try:
-        subscriber = read_token(token, UNSUBSCRIBE_SALT)
+        subscriber = read_token(token, UNSUBSCRIBE_SALT, Subscriber.objects)
     except (signing.BadSignature, LookupError):
         return render(request, "newsletter/unsubscribe_invalid.html", status=400)
     if request.method == "POST":

@@ -66,10 +66,8 @@ def views_by_translation_key(start, end):
 
 def activity_rows(start, end):
     """Per activity and language: views of its tagged content, downloads of its kits."""
-    Activity = _model("activities.Activity")
-    ActivityLink = _model("activities.ActivityLink")
-    if Activity is None:
-        return []
+    Activity = apps.get_model("activities.Activity")
+    ActivityLink = apps.get_model("activities.ActivityLink")
     links = {}
     for activity_key, page_key in ActivityLink.objects.values_list(
         "activity__translation_key", "page__translation_key"
@@ -95,9 +93,7 @@ def activity_rows(start, end):
 
 def kit_rows(start, end):
     """Per training kit: its page views (the kit and its sub-pages) and downloads."""
-    TrainingKitPage = _model("resources.TrainingKitPage")
-    if TrainingKitPage is None:
-        return []
+    TrainingKitPage = apps.get_model("resources.TrainingKitPage")
     kits = list(
         TrainingKitPage.objects.live().select_related("locale").order_by("locale_id", "title")
     )
@@ -120,31 +116,18 @@ def kit_rows(start, end):
     ]
 
 
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
-
-
 def _downloads(start, end):
-    DocumentDownload = _model("resources.DocumentDownload")
-    if DocumentDownload is None:
-        return None
+    DocumentDownload = apps.get_model("resources.DocumentDownload")
     return DocumentDownload.objects.filter(date__range=(start, end))
 
 
 def _downloads_by_kit(start, end):
     downloads = _downloads(start, end)
-    if downloads is None:
-        return {}
     return dict(downloads.values("kit_id").annotate(n=Sum("count")).values_list("kit_id", "n"))
 
 
 def _downloads_by_translation_key(start, end):
     downloads = _downloads(start, end)
-    if downloads is None:
-        return {}
     rows = downloads.values("kit__locale__language_code", "kit__translation_key").annotate(
         n=Sum("count")
     )

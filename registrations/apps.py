@@ -9,7 +9,7 @@ def grant_moderators(sender, using="default", **kwargs):
     from django.apps import apps
 
     with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender.label != with_models[-1].label or not apps.is_installed("editorial"):
+    if sender.label != with_models[-1].label:
         return
     from editorial.roles import MODERATORS, grant_app_permissions
 

@@ -4,13 +4,15 @@ mode when the event is hybrid, the editor's own questions, and consent."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import HoneypotMixin, email_field
+
 MODE_LABELS = {
     "in_person": _("In person"),
     "online": _("Online"),
 }
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin):
     name = forms.CharField(
         label=_("Name and surname"),
         max_length=150,
@@ -23,15 +25,7 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your e-mail address."),
-            "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field()
     mode = forms.ChoiceField(
         label=_("How will you take part?"),
         widget=forms.RadioSelect,
@@ -51,8 +45,6 @@ class RegistrationForm(forms.Form):
         label=_("I agree"),
         error_messages={"required": _("Please tick the consent box to register.")},
     )
-    # Hidden from people (CSS, aria-hidden, no tab stop); bots fill every field.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,10 +89,6 @@ class RegistrationForm(forms.Form):
         if block.block_type == "checkbox":
             return forms.BooleanField(**options)
         return None
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
     def clean(self):
         cleaned = super().clean()

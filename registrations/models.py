@@ -17,10 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from bilingual.languages import active_language
+from home.consent import ConsentTextBase
 
 
 def email_key(address):
@@ -28,50 +27,16 @@ def email_key(address):
     return (address or "").strip().lower()
 
 
-class ConsentText(TranslatableMixin, models.Model):
-    """The consent wording under the registration form, one per language. Each
-    registration stores the version it agreed to: raise it when the wording changes."""
+class ConsentText(ConsentTextBase):
+    """The consent wording under the registration form, one per language."""
 
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        help_text=_("Raise this number whenever the wording changes in substance."),
-    )
     text = models.TextField(
         _("consent text"), help_text=_("Shown next to the consent box of registration forms.")
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("version"), FieldPanel("text"), FieldPanel("privacy_page")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("registration consent text")
         verbose_name_plural = _("registration consent texts")
-
-    def __str__(self):
-        return f"v{self.version}: {self.text[:60]}"
-
-    @classmethod
-    def current(cls, language=None):
-        """The highest version in ``language`` (the active one by default), else Turkish."""
-        language = language or active_language()
-        texts = list(
-            cls.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-            .select_related("privacy_page", "locale")
-            .order_by("-version", "-pk")
-        )
-        for wanted in (language, settings.LANGUAGE_CODE):
-            for text in texts:
-                if text.locale.language_code == wanted:
-                    return text
-        return None
 
 
 class Roster(models.Model):

@@ -4,15 +4,16 @@ Every change to who holds a seat happens with the event's ``Roster`` row locked
 (``select_for_update``), so the seats counted are the seats given: two requests for the
 last seat are served one after the other, and the second lands on the waiting list."""
 
-import datetime
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from home.consent import agreement
+
 from .models import Registration, Roster, email_key
+from .tasks import send_registration_email
 
 
 class RegistrationRefused(Exception):
@@ -79,8 +80,6 @@ def register(event, data, consent=None, now=None):
     """Give a seat, or a waiting-list place when the mode is full; queue the e-mail.
 
     ``data``: name, organisation, email, mode, needs, answers (from the form)."""
-    from .tasks import send_registration_email
-
     now = now or timezone.now()
     mode = data.get("mode") or event.registration_modes[0]
     if mode not in event.registration_modes:
@@ -114,9 +113,7 @@ def register(event, data, consent=None, now=None):
             email=data["email"],
             needs=data.get("needs", ""),
             answers=data.get("answers", []),
-            consent_version=consent.version if consent else None,
-            consent_language=consent.locale.language_code if consent else "",
-            consented_at=now,
+            **agreement(consent, now),
             created_at=now,
         )
         if roster.title != event.title or roster.starts_at != event.start:
@@ -144,8 +141,6 @@ def event_page_for(roster, preferred=None):
 def promote_waiting(roster, event, mode, now):
     """Move the first on the mode's waiting list to a free seat, if there is one.
     The caller holds the roster's lock."""
-    from .tasks import send_registration_email
-
     promoted = []
     capacity = event.capacity_for(mode) if event is not None else None
     while capacity is None or seats_taken(roster, mode) < capacity:
@@ -207,37 +202,3 @@ def erase_personal_data(registration, now=None):
     registration.answers = []
     registration.erased_at = now or timezone.now()
     registration.save()
-
-
-def months_before(moment, months):
-    """The same day and time ``months`` months earlier (the 31st becomes the month's last)."""
-    index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    import calendar
-
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
-def erase_after_event(now=None):
-    """Erase the registrations of events that ended more than
-    ``REGISTRATION_ERASE_AFTER_MONTHS`` months ago. Returns how many were erased."""
-    from django.db.models import Q
-
-    now = now or timezone.now()
-    cutoff = months_before(now, settings.REGISTRATION_ERASE_AFTER_MONTHS)
-    due = Registration.objects.filter(erased_at__isnull=True).filter(
-        Q(event__end__lt=cutoff) | Q(event__isnull=True, roster__starts_at__lt=cutoff)
-    )
-    return due.update(
-        name="", organisation="", email="", email_key="", needs="", answers=[], erased_at=now
-    )
-
-
-def reminder_window(now=None):
-    """Tomorrow, in the site's time zone, as [start, end)."""
-    tz = timezone.get_default_timezone()
-    tomorrow = timezone.localdate(now or timezone.now(), tz) + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=tz)
-    return start, start + datetime.timedelta(days=1)

@@ -5,17 +5,50 @@ at the same moment: each registration is first *claimed* with one conditional UP
 (``reminder_sent_at`` set only where it is still empty), and only the run whose UPDATE
 changed the row sends. A failed send gives the claim back, so the next run retries."""
 
+import calendar
+import datetime
 import logging
 
+from django.conf import settings
 from django.core.mail import get_connection
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
 from .emails import organiser_message, registration_message
 from .models import Registration
-from .services import erase_after_event, reminder_window
 
 logger = logging.getLogger(__name__)
+
+
+def months_before(moment, months):
+    """The same day and time ``months`` months earlier (the 31st becomes the month's last)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def erase_after_event(now=None):
+    """Erase the registrations of events that ended more than
+    ``REGISTRATION_ERASE_AFTER_MONTHS`` months ago. Returns how many were erased."""
+    now = now or timezone.now()
+    cutoff = months_before(now, settings.REGISTRATION_ERASE_AFTER_MONTHS)
+    due = Registration.objects.filter(erased_at__isnull=True).filter(
+        Q(event__end__lt=cutoff) | Q(event__isnull=True, roster__starts_at__lt=cutoff)
+    )
+    return due.update(
+        name="", organisation="", email="", email_key="", needs="", answers=[], erased_at=now
+    )
+
+
+def reminder_window(now=None):
+    """Tomorrow, in the site's time zone, as [start, end)."""
+    tz = timezone.get_default_timezone()
+    tomorrow = timezone.localdate(now or timezone.now(), tz) + datetime.timedelta(days=1)
+    start = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=tz)
+    return start, start + datetime.timedelta(days=1)
 
 
 @task()

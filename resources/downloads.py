@@ -8,11 +8,9 @@ document. The count is taken only when a file is actually served."""
 import os
 import re
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import Http404, StreamingHttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
@@ -23,8 +21,6 @@ from zipstream import ZIP_STORED, ZipStream
 from bilingual.text import turkish_slugify
 from trainers.access import ReaderAccess, restricted_collection_ids
 from trainers.access import record_download as record_trainer_download
-
-from .models import DocumentDownload
 
 CHUNK_SIZE = 64 * 1024
 
@@ -70,26 +66,13 @@ def file_exists(document):
         return False
 
 
-def record_download(kit, document, day=None):
-    """Add one download to today's counter, atomically (safe under concurrency)."""
-    day = day or timezone.localdate()
-    rows = DocumentDownload.objects.filter(kit=kit, document=document, date=day)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            DocumentDownload.objects.create(kit=kit, document=document, date=day, count=1)
-    except IntegrityError:  # another request created the row first
-        rows.update(count=F("count") + 1)
-
-
 def serve_kit_document(request, kit, document_id):
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None or not file_exists(document):
         raise Http404
     response = wagtail_serve_document(request, document.pk, document.filename)
     if response.status_code == 200:
-        record_download(kit, document)
+        kit.count_download(document)
         record_trainer_download(request, kit, document, route="module")
     # A shared cache must not answer this URL, or downloads would go uncounted.
     add_never_cache_headers(response)

@@ -9,21 +9,36 @@ nothing (an empty state, never an error)."""
 import re
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
-from .models import AUDIENCES, KIT_LANGUAGES, Topic, TrainingKitPage
+# Who a kit is for and which languages it exists in: query value -> (field, label).
+AUDIENCES = {
+    "ngos": ("audience_ngos", _("NGOs")),
+    "public-institutions": ("audience_public_institutions", _("Public institutions")),
+    "trainers": ("audience_trainers", _("Trainers")),
+}
+KIT_LANGUAGES = {
+    "tr": ("language_tr", _("Turkish")),
+    "en": ("language_en", _("English")),
+    "ar": ("language_ar", _("Arabic")),
+}
 
 _NOT_WORD = re.compile(r"[^\w\s'-]|_")
 
 
 class LibraryQuery:
-    def __init__(self, index_page, params):
+    """The kits of ``index_page``, filtered by the query string ``params``. ``kit_model``
+    is the kits' page model, ``topics`` the topics in the page's language."""
+
+    def __init__(self, index_page, params, kit_model, topics):
         self.index_page = index_page
+        self.kit_model = kit_model
         self.topic = (params.get("topic") or "").strip()[:120]
         self.audience = (params.get("audience") or "").strip()[:40]
         self.language = (params.get("language") or "").strip()[:10]
         # Words only: control characters and query syntax break the search backends.
         self.query = " ".join(_NOT_WORD.sub(" ", params.get("q") or "").split())[:200]
-        self.topics = list(Topic.objects.filter(locale_id=index_page.locale_id))
+        self.topics = list(topics)
         self._topics_by_slug = {topic.slug: topic for topic in self.topics}
         self._topics_by_key = {topic.translation_key: topic for topic in self.topics}
 
@@ -34,15 +49,13 @@ class LibraryQuery:
     def base(self):
         # public() looks the view restrictions up once; every facet reuses the result.
         if not hasattr(self, "_base"):
-            self._base = TrainingKitPage.objects.live().public().child_of(
-                self.index_page
-            )
+            self._base = self.kit_model.objects.live().public().child_of(self.index_page)
         return self._base.all()
 
     def _search_ids(self):
         if not hasattr(self, "_matching_ids"):
             results = (
-                TrainingKitPage.objects.live()
+                self.kit_model.objects.live()
                 .filter(locale_id=self.index_page.locale_id)
                 .search(self.query, operator="and")
             )
@@ -56,7 +69,7 @@ class LibraryQuery:
             if topic is None:
                 return qs.none()
             qs = qs.filter(
-                pk__in=TrainingKitPage.topics.through.objects.filter(
+                pk__in=self.kit_model.topics.through.objects.filter(
                     topic__translation_key=topic.translation_key
                 ).values("trainingkitpage_id")
             )
@@ -91,7 +104,7 @@ class LibraryQuery:
 
     def topic_facets(self):
         rows = (
-            TrainingKitPage.topics.through.objects.filter(
+            self.kit_model.topics.through.objects.filter(
                 trainingkitpage_id__in=self.filtered(skip="topic").values("pk")
             )
             .values("topic__translation_key")

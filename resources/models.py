@@ -4,8 +4,10 @@ it, the translatable topics kits are filed under, and per-day download counters.
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,18 +21,8 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
 from .blocks import ModuleStreamBlock
-
-# Who a kit is for and which languages it exists in: query value -> (field, label).
-AUDIENCES = {
-    "ngos": ("audience_ngos", _("NGOs")),
-    "public-institutions": ("audience_public_institutions", _("Public institutions")),
-    "trainers": ("audience_trainers", _("Trainers")),
-}
-KIT_LANGUAGES = {
-    "tr": ("language_tr", _("Turkish")),
-    "en": ("language_en", _("English")),
-    "ar": ("language_ar", _("Arabic")),
-}
+from .downloads import kit_documents, serve_kit_document, stream_kit_zip, zip_filename
+from .library import AUDIENCES, KIT_LANGUAGES, LibraryQuery
 
 LICENCES = [
     ("CC-BY-4.0", "CC BY 4.0"),
@@ -87,11 +79,10 @@ class ResourceIndexPage(BasePage):
         verbose_name = _("training library")
 
     def get_context(self, request, *args, **kwargs):
-        from .library import LibraryQuery
-
         context = super().get_context(request, *args, **kwargs)
 
-        library = LibraryQuery(self, request.GET)
+        topics = Topic.objects.filter(locale_id=self.locale_id)
+        library = LibraryQuery(self, request.GET, TrainingKitPage, topics)
         page_obj = Paginator(library.kits(), self.per_page).get_page(request.GET.get("page"))
         page_obj.object_list = list(page_obj.object_list)
         library.decorate(page_obj.object_list)
@@ -210,8 +201,6 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         from trainers.links import trainer_links
 
-        from .downloads import kit_documents
-
         context = super().get_context(request, *args, **kwargs)
         context["kit_modules"], context["has_public_documents"] = kit_documents(self, request)
         context["trainer_links"] = trainer_links(request, self)
@@ -233,11 +222,22 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
         return [translated.get(t.translation_key, t) for t in topics]
 
     def zip_filename(self):
-        from .downloads import zip_filename
-
         return zip_filename(self)
 
     # --- Downloads ------------------------------------------------------------------
+
+    def count_download(self, document, day=None):
+        """Add one download of ``document`` to the day's counter (today's by default),
+        atomically: concurrent downloads never lose a count."""
+        day = day or timezone.localdate()
+        rows = self.download_counts.filter(document=document, date=day)
+        if rows.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                self.download_counts.create(document=document, date=day, count=1)
+        except IntegrityError:  # another request created the row first
+            rows.update(count=F("count") + 1)
 
     def get_cached_paths(self):
         """The kit, its downloads one by one and all together."""
@@ -252,16 +252,12 @@ class TrainingKitPage(RoutablePageMixin, BasePage):
 
     @path("download/<int:document_id>/", name="download")
     def download(self, request, document_id):
-        from .downloads import serve_kit_document
-
         if document_id not in self.document_ids():
             raise Http404
         return serve_kit_document(request, self, document_id)
 
     @path("download-all/", name="download_all")
     def download_all(self, request):
-        from .downloads import stream_kit_zip
-
         return stream_kit_zip(request, self)
 
 

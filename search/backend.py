@@ -7,17 +7,21 @@ objects without a locale, such as images, use ``site_simple``), and a query is p
 with the configuration of the active language. The configurations are created by
 ``search/migrations/0001_text_search_configurations.py``: each runs ``unaccent`` before
 the stemmer, so "İstanbul", "IĞDIR" and "göç" are indexed as "istanbul", "igdir" and
-"goc". Query words are folded the same way in Python (``search.text.fold``) and
-matched as prefixes of their stems, because the Turkish stemmer strips suffixes
+"goc". Query words are folded the same way in Python (``bilingual.text.fold_for_search``)
+and matched as prefixes of their stems, because the Turkish stemmer strips suffixes
 unevenly ("eğitim" → "egit", "eğitimleri" → "egitim").
 
 Searching reads the index from the matching entries outwards (see
-``LocaleAwareQueryCompiler``): the GIN index on ``title || body``
-(``search/migrations/0003_…``) finds the entries, pages are reached from them by
-primary key, only the results page asked for is ranked and fetched, and counts and
-facets never rank. Wagtail's own query joins every page of the queryset to its entry
-first and sorts all matches by rank for each slice and count: with 10,000 pages per
-language that took seconds, and up to minutes when the planner misjudged the join.
+``LocaleAwareQueryCompiler``): the language's GIN index on ``title || body``
+(``search/migrations/0004_…``) finds the entries, and an entry is kept when its object
+is in the queryset (a semi-join on primary keys: ``entries_of_queryset``). An object has
+one entry, under its specific model, so the kept entries count the objects and give the
+pages' types for the type facet without reading the pages. Only the results page asked
+for is ranked, then its pages are read from their own models' tables (one query per page
+type); counts and facets never rank. Wagtail's own query joins every page of the
+queryset to its entry first and sorts all matches by rank for each slice and count: with
+10,000 pages per language that took seconds, and up to minutes when the planner
+misjudged the join.
 
 Use it with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}``
 (website/settings/base.py does so when the database is PostgreSQL).
@@ -25,13 +29,15 @@ Use it with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}
 
 import copy
 import re
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Count, F
 from django.db.models.functions import Cast
 from django.utils import translation
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.query import SpecificIterable
 from wagtail.search.backends.base import FilterFieldError
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -45,7 +51,9 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .text import fold, search_terms, turkish_variants
+from bilingual.text import fold_for_search
+
+from .text import search_terms, turkish_variants
 
 LANGUAGE_CONFIGS = {"tr": "site_turkish", "en": "site_english"}
 NEUTRAL_CONFIG = "site_simple"
@@ -110,7 +118,7 @@ class LocaleAwareQueryMixin:
                     lexemes |= lexeme
             return SearchQuery(lexemes, search_type="raw", config=config)
         if isinstance(query, Phrase):
-            text = " ".join(re.split(r"\W+", fold(query.query_string))).strip()
+            text = " ".join(re.split(r"\W+", fold_for_search(query.query_string))).strip()
             return SearchQuery(text, search_type="phrase", config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
@@ -145,39 +153,93 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
         )
 
     def matching(self, config):
-        """The queryset's objects that match, unranked: for counts and facets."""
+        """The queryset's objects that match, unranked (for results not in relevance
+        order, and facets on a field of the objects)."""
         entries = self.matching_entries(config).values("_object_pk")
         return self.queryset.filter(pk__in=entries)
+
+    def entries_of_queryset(self, config):
+        """The matching entries of the queryset's objects: a semi-join of the entries
+        to the queryset's primary keys, which PostgreSQL answers with a hash of those
+        keys. An object has one entry (Wagtail indexes a page under its specific model
+        only: ``Page.get_indexed_objects()`` keeps the pages of exactly that type, and
+        a page saved is indexed through ``get_indexed_instance()``, its specific
+        instance), so counting these entries counts the objects, and an entry's
+        ``content_type_id`` is its page's. Reading the pages the other way round
+        (``matching()``) has PostgreSQL de-duplicate the matching keys first, which took
+        twice as long with 10,000 matches."""
+        wanted = self.queryset.order_by().values("pk")
+        return self.matching_entries(config).filter(_object_pk__in=wanted)
 
     def ranked(self, config, start, stop, score_field=None):
         """The objects from ``start`` to ``stop`` by relevance (then newest first): one
         query ranks the matching entries of the queryset's objects and keeps only that
-        slice (a top-N sort), a second fetches those objects (``.specific()`` included)."""
+        slice (a top-N sort), then those objects are fetched (``_objects_of``)."""
         if stop is not None and stop <= start:
             return []
-        wanted = self.queryset.order_by().values("pk")
         rank = self._build_rank_expression(
             [(F("title"), F("title_norm")), (F("body"), 1.0)], config
         )
         entries = (
-            self.matching_entries(config)
-            .filter(_object_pk__in=wanted)
+            self.entries_of_queryset(config)
             .annotate(_rank_=rank)
             .order_by("-_rank_", "-_object_pk")
-            .values_list("_object_pk", "_rank_")
+            .values_list("_object_pk", "_rank_", "content_type_id")
         )
         hits = list(entries[start:stop])
         if not hits:
             return []
-        objects = self.queryset.order_by().in_bulk([pk for pk, _rank in hits])
+        objects = self._objects_of(hits)
         results = []
-        for pk, score in hits:
+        for pk, score, _content_type_id in hits:
             obj = objects.get(pk)
             if obj is not None:
                 if score_field is not None:
                     setattr(obj, score_field, score)
                 results.append(obj)
         return results
+
+    def _objects_of(self, hits):
+        """``{pk: object}`` for the ranked ``(pk, rank, content_type_id)`` hits. The
+        ranking query kept only the queryset's objects, and a page's entry names its
+        specific type (see ``entries_of_queryset``): for a ``.specific()`` queryset of
+        pages each type's pages are read from their model at once, without Wagtail's
+        first query for the pages' types. Anything not found that way comes through the
+        queryset, as otherwise."""
+        queryset = self.queryset.order_by()
+        pks = [hit[0] for hit in hits]
+        if (
+            getattr(queryset, "_iterable_class", None) is not SpecificIterable
+            or queryset.query.annotations
+        ):
+            return queryset.in_bulk(pks)
+        pks_by_type = defaultdict(list)
+        for pk, _rank, content_type_id in hits:
+            pks_by_type[content_type_id].append(pk)
+        objects = {}
+        for content_type_id, type_pks in pks_by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None or not issubclass(model, queryset.model):
+                continue
+            items = model.objects.filter(pk__in=type_pks).order_by()
+            # What Wagtail's SpecificIterable applies to each type's query.
+            if queryset._specific_select_related_fields:
+                items = items.select_related(*queryset._specific_select_related_fields)
+            if queryset._specific_prefetch_related_lookups:
+                items = items.prefetch_related(*queryset._specific_prefetch_related_lookups)
+            if queryset._defer_streamfields and hasattr(items, "defer_streamfields"):
+                items = items.defer_streamfields()
+            # A page of another type than its entry says (an entry left from an older
+            # type, or under a parent model) is read the other way below.
+            objects.update(
+                (item.pk, item)
+                for item in items
+                if getattr(item, "content_type_id", content_type_id) == content_type_id
+            )
+        missing = [pk for pk in pks if pk not in objects]
+        if missing:
+            objects.update(queryset.in_bulk(missing))
+        return objects
 
 
 class LocaleAwareSearchResults(PostgresSearchResults):
@@ -202,7 +264,7 @@ class LocaleAwareSearchResults(PostgresSearchResults):
     def _do_count(self):
         if not self._reads_index_entries():
             return super()._do_count()
-        count = self.query_compiler.matching(self._config()).count()
+        count = self.query_compiler.entries_of_queryset(self._config()).count()
         count -= self.start
         if self.stop is not None:
             count = min(count, self.stop - self.start)
@@ -219,13 +281,23 @@ class LocaleAwareSearchResults(PostgresSearchResults):
                 f"{compiler.queryset.model.__name__}.search_fields.",
                 field_name=field_name,
             )
-        counts = (
-            compiler.matching(self._config())
-            .order_by()
-            .values(field_name)
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
+        if field_name == "content_type_id" and issubclass(compiler.queryset.model, Page):
+            # A page's type is its entry's (see ``entries_of_queryset``): the pages
+            # need not be read for their type.
+            counts = (
+                compiler.entries_of_queryset(self._config())
+                .values("content_type_id")
+                .annotate(count=Count("*"))
+                .order_by("-count")
+            )
+        else:
+            counts = (
+                compiler.matching(self._config())
+                .order_by()
+                .values(field_name)
+                .annotate(count=Count("pk"))
+                .order_by("-count")
+            )
         return OrderedDict((row[field_name], row["count"]) for row in counts)
 
 

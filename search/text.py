@@ -1,39 +1,21 @@
-"""Text helpers for search: Turkish-correct folding, query cleaning, snippets.
+"""Text helpers for search: query cleaning, Turkish query variants, snippets.
 
-Python's ``str.lower`` is wrong for Turkish ("İ".lower() is "i" + a combining dot,
-"I".lower() is "i" where Turkish wants "ı"). For *matching* the right answer is to
-fold every dotted and dotless i to a plain "i" and strip diacritics, so "IĞDIR",
-"Iğdır" and "igdir" all meet; PostgreSQL's ``unaccent`` does the same on the
-indexed side (see ``search/migrations``).
+Folding for matching (every i-form to "i", diacritics dropped) is
+``bilingual.text.fold_for_search``, shared with the NGO directory's name search.
 """
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from bilingual.text import fold as case_fold
+from bilingual.text import fold_for_search
 
 MAX_QUERY_LENGTH = 200
-_I_FORMS = {"I": "i", "İ": "i", "ı": "i", "i": "i"}
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def fold(text):
-    """Lower-case without diacritics, every i-form folded to "i": "İstanbul" →
-    "istanbul", "IĞDIR" → "igdir", "göç" → "goc"."""
-    out = []
-    for char in text:
-        if char in _I_FORMS:
-            out.append("i")
-            continue
-        decomposed = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append((base or char).lower())
-    return "".join(out)
 
 
 def turkish_lower(text):
@@ -57,7 +39,7 @@ def query_words(query):
 
 def search_terms(query):
     """The folded words of a query; punctuation (SQL, HTML, tsquery syntax) dropped."""
-    return [term for term in _NOT_WORD.split(fold(query).replace("_", " ")) if term]
+    return [term for term in _NOT_WORD.split(fold_for_search(query).replace("_", " ")) if term]
 
 
 # A Turkish stem ending in k softens to ğ before a vowel: "sözlük" → "sözlüğü",
@@ -73,12 +55,12 @@ def turkish_variants(query):
     the other form ("sözlük" → "sozluk", "sozlug"; "sözlüğü" → "sozlugu", "sozluk")."""
     variants = []
     for word in _NOT_WORD.split(turkish_lower(query).replace("_", " ")):
-        base = fold(word)
+        base = fold_for_search(word)
         if not base:
             continue
         forms = [base]
         if _SOFTENED_ENDING.search(word):
-            forms.append(fold(_SOFTENED_ENDING.sub("k", word)))
+            forms.append(fold_for_search(_SOFTENED_ENDING.sub("k", word)))
         elif len(base) > 3 and base.endswith("k"):
             forms.append(base[:-1] + "g")
         variants.append(forms)
@@ -91,17 +73,9 @@ def _term_prefixes(terms):
     return [term if len(term) <= 4 else term[: len(term) - 2] for term in terms]
 
 
-def highlight_snippet(text, terms, length=260):
-    """An escaped excerpt of ``text`` around the first matched term, with every
-    matched word wrapped in <mark>. None when no term occurs."""
-    if not text or not terms:
-        return None
-    prefixes = _term_prefixes(terms)
-    words = list(_WORD.finditer(text))
-    matched = [m for m in words if any(fold(m.group()).startswith(p) for p in prefixes)]
-    if not matched:
-        return None
-    first = matched[0].start()
+def _excerpt(text, first, length):
+    """``(start, end)`` of the excerpt of about ``length`` characters around the word
+    at ``first``, cut at spaces."""
     start = max(0, first - length // 3)
     if start > 0:
         space = text.find(" ", start)
@@ -110,11 +84,39 @@ def highlight_snippet(text, terms, length=260):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > first else end
+    return start, end
+
+
+def highlight_snippet(text, terms, length=260):
+    """An escaped excerpt of ``text`` around the first matched term, with every
+    matched word wrapped in <mark>. None when no term occurs."""
+    if not text or not terms:
+        return None
+    prefixes = tuple(_term_prefixes(terms))
+    # The words are read up to the end of the excerpt only, and each distinct word is
+    # folded once (a page's text repeats its words).
+    matches_by_word = {}
+    matched = []
+    start = end = None
+    for m in _WORD.finditer(text):
+        if end is not None and m.end() > end:
+            break
+        word = m.group()
+        found = matches_by_word.get(word)
+        if found is None:
+            found = matches_by_word[word] = fold_for_search(word).startswith(prefixes)
+        if not found:
+            continue
+        if start is None:
+            start, end = _excerpt(text, m.start(), length)
+            if m.end() > end:
+                break
+        matched.append(m)
+    if start is None:
+        return None
     pieces = []
     cursor = start
     for m in matched:
-        if m.start() < start or m.end() > end:
-            continue
         pieces.append(escape(text[cursor : m.start()]))
         pieces.append(f"<mark>{escape(m.group())}</mark>")
         cursor = m.end()

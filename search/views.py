@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -10,10 +9,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from bilingual.text import fold as case_fold
+from home.templatetags.site_tags import locale_home
+from website import chrome
 
 from .results import describe, summary_of
 from .text import clean_query, query_words, search_terms
@@ -23,30 +25,46 @@ RESULTS_PER_PAGE = 10
 
 def _log_query(query, language):
     """Count the query for the "Search terms" report (Reports → Search terms) and
-    return its Query, which also carries the editors' promoted results."""
-    text = case_fold(query, language)
-    search_query = Query.get(text)
-    # Query.add_hit() reads the day's row, then writes it: one UPDATE does, except for
-    # the day's first search of this query.
+    return its text as stored in its Query (which the editors' promoted results name)."""
+    text = normalise_query_string(case_fold(query, language))
+    # Query.get() reads the query's row and Query.add_hit() the day's row, then writes
+    # it: one UPDATE (the day's row found through the query's text) does, except for the
+    # day's first search of this query.
     today = timezone.now().date()
-    hits = QueryDailyHits.objects.filter(query=search_query, date=today)
+    hits = QueryDailyHits.objects.filter(query__query_string=text, date=today)
     if not hits.update(hits=F("hits") + 1):
-        search_query.add_hit(today)
-    return search_query
+        Query.get(text).add_hit(today)
+    return text
 
 
-def _promotions(search_query, locale, request):
-    """Editors' picks for this query: live public pages of this language, or links."""
-    picks = list(search_query.editors_picks.order_by("sort_order"))
+def _promoted_queries():
+    """The texts of the queries that have editors' picks: few, and kept with the shared
+    chrome (``website.chrome``), which a promotion saved or deleted forgets
+    (``FRONTEND_CACHE_BAN_ON``), so most searches need not ask for picks."""
+    return chrome.kept(
+        "promoted",
+        0,
+        "",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
+def _promotions(query_text, pages, request):
+    """Editors' picks for the query (``_log_query``'s text): pages of ``pages`` (the
+    search's live public pages of this language), or links."""
+    if query_text not in _promoted_queries():
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=query_text).order_by("sort_order")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    pages = {}
+    pages_by_id = {}
     if page_ids:
-        live = Page.objects.live().public().filter(pk__in=page_ids, locale=locale).specific()
-        pages = {page.pk: page for page in live}
+        pages_by_id = {page.pk: page for page in pages.filter(pk__in=page_ids).specific()}
     promoted = []
     for pick in picks:
-        if pick.page_id in pages:
-            page = pages[pick.page_id]
+        if pick.page_id in pages_by_id:
+            page = pages_by_id[pick.page_id]
             promoted.append(
                 {
                     "title": page.title,
@@ -71,11 +89,9 @@ def _promotions(search_query, locale, request):
 @require_safe
 def search(request):
     language = translation.get_language()
-    locale = Locale.get_active()
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     requested_type = request.GET.get("type", "")
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
     context = {
         "query": query,
@@ -100,8 +116,12 @@ def search(request):
     }
     text = " ".join(query_words(query))
     if text:
+        # The language's home page, kept with the shared chrome, names its locale.
+        home = locale_home(request, language)
+        locale_id = home.locale_id if home is not None else Locale.get_active().pk
+        pages = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
         page_number = request.GET.get("page")
-        search_query = _log_query(query, language) if page_number in (None, "", "1") else None
+        logged = _log_query(query, language) if page_number in (None, "", "1") else None
 
         def find():
             all_results = pages.search(text, operator="and")
@@ -135,8 +155,8 @@ def search(request):
             result_count=page_obj.paginator.count,
             results=described,
             promotions=(
-                _promotions(search_query, locale, request)
-                if search_query and page_obj.number == 1 and not selected
+                _promotions(logged, pages, request)
+                if logged and page_obj.number == 1 and not selected
                 else []
             ),
         )
@@ -158,24 +178,3 @@ def search(request):
                 url = reverse("site_search:search")
             context["other_languages"].append({"code": code, "name": name, "url": url})
     return render(request, "search/search.html", context)
-
-
-@require_safe
-def robots_txt(request):
-    if getattr(settings, "SITE_ENVIRONMENT", "") == "production":
-        lines = [
-            "User-agent: *",
-            "Disallow: /admin/",
-            "Disallow: /django-admin/",
-        ]
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                lines.append(f"Disallow: {reverse('site_search:search')}")
-        lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
-    else:
-        lines = [
-            "# Not the production site: crawlers are asked to stay away.",
-            "User-agent: *",
-            "Disallow: /",
-        ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -35,19 +35,75 @@ def pytest_collection_modifyitems(items):
         )
 
 
-class DataFixture:
-    """Rows of the test database kept as a Django fixture, put back with ``loaddata``.
+class CopiedTables:
+    """Every table's rows, copied out with PostgreSQL's ``COPY`` and put back in one
+    transaction (``TRUNCATE`` of all tables, ``COPY`` in, sequences reset): under a second
+    for the whole demo, where ``loaddata`` takes several. Rows keep their ids, content
+    types included, whatever a flush has made since."""
 
-    Rows refer to content types and permissions by natural key: a flush that re-runs
-    post_migrate (see tests/browser/conftest.py) makes those again under new ids."""
+    def __init__(self):
+        from django.db import connection
+
+        self.tables = {}
+        names = sorted(set(connection.introspection.table_names()) - {"django_migrations"})
+        connection.ensure_connection()
+        with connection.connection.cursor() as cursor:
+            for name in names:
+                with cursor.copy(f'COPY "{name}" TO STDOUT (FORMAT binary)') as copy:
+                    self.tables[name] = b"".join(bytes(block) for block in copy)
+
+    def put_back(self):
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        with transaction.atomic():
+            # Rows written earlier in this transaction leave deferred foreign-key checks
+            # pending, and TRUNCATE refuses to run with those: run them now.
+            connection.check_constraints()
+            with connection.cursor() as cursor:
+                names = ", ".join(f'"{name}"' for name in self.tables)
+                cursor.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            with connection.connection.cursor() as cursor:
+                for name, rows in self.tables.items():
+                    with cursor.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
+                        copy.write(rows)
+            models = apps.get_models(include_auto_created=True)
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(statement)
+        ContentType.objects.clear_cache()
+
+
+def copies_tables():
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+class DataFixture:
+    """Rows of the test database, kept to be put back: ``CopiedTables`` on PostgreSQL,
+    elsewhere a Django fixture put back with ``loaddata``.
+
+    The fixture's rows refer to content types and permissions by natural key: a flush
+    that re-runs post_migrate (see tests/browser/conftest.py) makes those again under
+    new ids."""
 
     def __init__(self, folder):
         self.rows = folder / "rows.json"
+        self.copied = None
 
     def exists(self):
-        return self.rows.exists()
+        return self.copied is not None or self.rows.exists()
 
     def dump(self):
+        if copies_tables():
+            self.copied = CopiedTables()
+            return
+        self.dump_rows()
+
+    def dump_rows(self):
         from django.core.management import call_command
 
         call_command(
@@ -59,16 +115,23 @@ class DataFixture:
         )
 
     def load(self):
+        if self.copied is not None:
+            self.copied.put_back()
+            return
+        self.load_rows()
+
+    def load_rows(self):
         from django.core.management import call_command
 
         call_command("loaddata", str(self.rows), verbosity=0)
 
 
 class MigratedFixture(DataFixture):
-    """The migrated database. Its content types and permissions are kept too, by natural
-    key: after a flush they may be missing altogether (Django's snapshot restore skipped,
-    see tests/browser/conftest.py) or made again under new ids by post_migrate, and some
-    permissions (wagtail-localize's ``submit_translation``) come from data migrations only."""
+    """The migrated database. In a Django fixture, its content types and permissions are
+    kept too, by natural key: after a flush they may be missing altogether (Django's
+    snapshot restore skipped, see tests/browser/conftest.py) or made again under new ids
+    by post_migrate, and some permissions (wagtail-localize's ``submit_translation``)
+    come from data migrations only."""
 
     KEYS = ["contenttypes", "auth.permission"]
 
@@ -76,7 +139,7 @@ class MigratedFixture(DataFixture):
         super().__init__(folder)
         self.keys = folder / "keys.json"
 
-    def dump(self):
+    def dump_rows(self):
         from django.core.management import call_command
 
         call_command(
@@ -87,20 +150,20 @@ class MigratedFixture(DataFixture):
             use_natural_foreign_keys=True,
             verbosity=0,
         )
-        super().dump()
+        super().dump_rows()
 
-    def load(self):
+    def load_rows(self):
         from django.core.management import call_command
 
         call_command("loaddata", str(self.keys), verbosity=0)
-        super().load()
+        super().load_rows()
 
 
 class DemoFixture(DataFixture):
     """The demo content, built once per test session (per xdist worker):
-    ``load_demo_content`` runs inside a transaction that is rolled back once ``dumpdata``
-    has written its rows; each ``load()`` is then a ``loaddata`` (a few seconds instead
-    of half a minute)."""
+    ``load_demo_content`` runs inside a transaction that is rolled back once its rows are
+    kept; each ``load()`` then puts them back (under a second on PostgreSQL, a few
+    seconds with ``loaddata``, instead of half a minute)."""
 
     def load(self):
         from django.core.management import call_command
@@ -108,6 +171,10 @@ class DemoFixture(DataFixture):
 
         if not self.exists():
             with transaction.atomic():
+                if copies_tables() and DatabaseGuard.migrated is not None:
+                    # From the migrated rows, whatever the module asking first has built:
+                    # the loader keeps what exists (an English home of another title).
+                    DatabaseGuard.migrated.load()
                 call_command("load_demo_content", verbosity=0)
                 self.dump()
                 transaction.set_rollback(True)
@@ -122,6 +189,8 @@ def migrated_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
     fixture = MigratedFixture(tmp_path_factory.mktemp("migrated"))
     with django_db_blocker.unblock():
         fixture.dump()
+    DatabaseGuard.blocker = django_db_blocker
+    DatabaseGuard.migrated = fixture
     return fixture
 
 
@@ -130,9 +199,61 @@ def demo_fixture(tmp_path_factory):
     return DemoFixture(tmp_path_factory.mktemp("demo"))
 
 
+def site_locales():
+    return {code: Locale.objects.get(language_code=code) for code in ("tr", "en")}
+
+
+def site_homes():
+    """Both homes: the Turkish one the migrations made, and its English translation
+    (made and published here the first time, as an editor would)."""
+    locales = site_locales()
+    tr_home = Site.objects.get(is_default_site=True).root_page.specific
+    en_home = tr_home.get_translation_or_none(locales["en"])
+    if en_home is None:
+        en_home = tr_home.copy_for_translation(locales["en"]).specific
+        en_home.slug = "home-en"
+        en_home.title = "Migration & Civil Society Project"
+        en_home.save_revision().publish()
+    return {"tr": tr_home, "en": en_home.specific}
+
+
+def add_child_page(parent, model, **fields):
+    """Add a published child page under ``parent``."""
+    page = model(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def publish_translation(page, slug, **fields):
+    """Make ``page``'s English translation, with the given slug and fields, published."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en")).specific
+    translation.slug = slug
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()  # publishing saved a fresh copy: pick up live=True
+    return translation
+
+
+def refreshed(value):
+    """``value`` with every model instance in it (in dicts, lists, tuples) read again
+    from the database: a test gets its own copies of what a module built, so what one
+    test changes in memory (a title, ``live``) does not reach the next."""
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: refreshed(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(refreshed(item) for item in value)
+    return value
+
+
 @pytest.fixture
 def locales(db):
-    return {code: Locale.objects.get(language_code=code) for code in ("tr", "en")}
+    return site_locales()
 
 
 @pytest.fixture
@@ -142,14 +263,7 @@ def tr_home(locales):
 
 @pytest.fixture
 def en_home(tr_home, locales):
-    existing = tr_home.get_translation_or_none(locales["en"])
-    if existing is not None:
-        return existing.specific
-    home = tr_home.copy_for_translation(locales["en"]).specific
-    home.slug = "home-en"
-    home.title = "Migration & Civil Society Project"
-    home.save_revision().publish()
-    return home
+    return site_homes()["en"]
 
 
 @pytest.fixture
@@ -159,53 +273,91 @@ def homes(tr_home, en_home):
 
 @pytest.fixture
 def translate(locales):
-    """Make ``page``'s English translation, with the given slug and fields, published."""
-
-    def _translate(page, slug, **fields):
-        translation = page.copy_for_translation(locales["en"]).specific
-        translation.slug = slug
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save_revision().publish()
-        translation.refresh_from_db()  # publishing saved a fresh copy: pick up live=True
-        return translation
-
-    return _translate
+    """``translate(page, slug, **fields)``: see ``publish_translation``."""
+    return publish_translation
 
 
 @pytest.fixture
 def add_page():
-    """Add a published child page under ``parent``."""
+    """``add_page(parent, model, **fields)``: see ``add_child_page``."""
+    return add_child_page
 
-    def _add_page(parent, model, **fields):
-        page = model(**fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
 
-    return _add_page
+class ModuleTransaction:
+    """The transaction of ``module_data``: at most one is open, in the module running."""
+
+    current = None
+
+    def __init__(self):
+        from django.db import transaction
+
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        ModuleTransaction.current = self
+
+    def roll_back(self):
+        from django.db import transaction
+
+        if ModuleTransaction.current is self:
+            ModuleTransaction.current = None
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, demo_fixture):
-    """Every app's demo content, loaded once for a whole test module.
-
-    Tests that only read it (the hostile-input sweep, the demo's own checks, query
-    budgets) share one load. It is made inside a transaction that is rolled back when
-    the module is done, and each test runs in a savepoint inside it (pytest-django's
-    ``db`` fixture), so what a test writes is gone for the next one. Not for modules
-    with transactional (live server) tests."""
-    from django.db import transaction
-
+def module_data(django_db_setup, django_db_blocker):
+    """A transaction around a whole test module, for content that its tests only read:
+    a module fixture builds it once inside (``site_homes()``, ``add_child_page()``, …),
+    each test runs in a savepoint inside it (pytest-django's ``db``), so what a test
+    writes is gone for the next, and the transaction is rolled back when the module is
+    done, or before the module's first transactional test (they run after its other
+    tests, and would not see uncommitted rows). A test takes its own copies of the built
+    objects with ``refreshed()``."""
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
+        module_transaction = ModuleTransaction()
         try:
-            demo_fixture.load()
             yield
         finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+            module_transaction.roll_back()
+
+
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("transaction", False)
+
+
+class DatabaseGuard:
+    """What the hooks below need from session fixtures."""
+
+    blocker = None
+    migrated = None
+
+
+def pytest_runtest_setup(item):
+    if is_transactional(item) and ModuleTransaction.current is not None:
+        with DatabaseGuard.blocker.unblock():
+            ModuleTransaction.current.roll_back()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the migrated rows are put back at once: with a
+    test file to each worker (``--dist loadfile``), the next file's tests may not be
+    transactional, and expect the locales, the homes and the roles."""
+    yield
+    # (After the session's last test the test database is gone already.)
+    if nextitem is not None and is_transactional(item) and DatabaseGuard.migrated is not None:
+        with DatabaseGuard.blocker.unblock():
+            if not Locale.objects.exists():
+                DatabaseGuard.migrated.load()
+
+
+@pytest.fixture(scope="module")
+def demo_site(module_data, demo_fixture):
+    """Every app's demo content, loaded once for a whole test module (see
+    ``module_data``): for the tests that only read it (the hostile-input sweep, the
+    demo's own checks, query budgets)."""
+    demo_fixture.load()
 
 
 @pytest.fixture(autouse=True)

@@ -211,16 +211,16 @@ def looks_english(text):
 FOLLOWED = re.compile(r"/(add|\d+/edit|edit/\d+)/$")
 
 
-def admin_urls(client):
+def admin_urls(get):
     """The sidebar's addresses (listings limited to Turkish entries), the first add and
     edit forms each of them links to, and the edit form of each Turkish page."""
     parser = VisibleText()
-    parser.feed(client.get("/admin/").content.decode())
+    parser.feed(get("/admin/").content.decode())
     menu = sorted({url for url in parser.links if not url.startswith("/admin/pages/")})
     found = list(menu)
     for url in menu:
         page = VisibleText()
-        page.feed(client.get(url).content.decode())
+        page.feed(get(url).content.decode())
         found.extend(sorted({link for link in page.links if FOLLOWED.search(link)})[:2])
     pages = Page.objects.filter(locale__language_code="tr", depth__gt=2)
     by_type = {}
@@ -267,8 +267,15 @@ def test_the_turkish_admin_shows_no_english(turkish_admin):
     english = english_messages()
     content = content_texts()
     problems = {}
-    for url in admin_urls(turkish_admin):
-        response = turkish_admin.get(url)
+    responses = {}
+
+    def get(url):  # each address is read once: the crawl reads the menu's pages too
+        if url not in responses:
+            responses[url] = turkish_admin.get(url)
+        return responses[url]
+
+    for url in admin_urls(get):
+        response = get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         parser = VisibleText()

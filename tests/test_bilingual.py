@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from bilingual.text import fold, turkish_slugify
+from bilingual.text import collation_key, fold, turkish_slugify
 from home.models import StandardPage
 
 TITLES = {
@@ -55,6 +55,14 @@ def test_turkish_fold():
     assert fold("IŞIK", "tr") == fold("ışık", "tr")
     assert fold("İSTANBUL", "tr") == "istanbul"
     assert fold("Illegal Migrant", "en") == "illegal migrant"
+
+
+def test_turkish_alphabetical_order():
+    words = ["Ü", "U", "Ş", "S", "Ö", "O", "İ", "I", "Ğ", "G", "Ç", "C", "Hakkâri"]
+    ordered = ["C", "Ç", "G", "Ğ", "Hakkâri", "I", "İ", "O", "Ö", "S", "Ş", "U", "Ü"]
+    assert sorted(words, key=collation_key) == ordered
+    assert collation_key("Hakkâri") == collation_key("Hakkari")
+    assert sorted(["Zeytin", "Çay", "Ceviz"], key=collation_key) == ["Ceviz", "Çay", "Zeytin"]
 
 
 @pytest.mark.django_db
@@ -322,7 +330,7 @@ class TestFallback:
 
 # --- Glossary ----------------------------------------------------------------------
 
-from glossary.models import GlossaryPage, GlossaryTerm, collation_key  # noqa: E402
+from glossary.models import GlossaryPage, GlossaryTerm  # noqa: E402
 
 
 @pytest.fixture

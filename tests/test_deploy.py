@@ -28,10 +28,6 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the stack's processes share PostgreSQL"
     ),
-    pytest.mark.skipif(
-        not (shutil.which("nginx") and shutil.which("varnishd")),
-        reason="nginx and varnishd are installed by `make deploy-deps`",
-    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -65,6 +61,8 @@ def database_url():
 
 @pytest.fixture
 def stack(settings, tmp_path):
+    missing = [tool for tool in ("nginx", "varnishd") if not shutil.which(tool)]
+    assert not missing, f"{' and '.join(missing)} not found: `make deploy-deps` installs them"
     env = {
         "DATABASE_URL": database_url(),
         "SECRET_KEY": settings.SECRET_KEY,  # the sessions made here are valid there

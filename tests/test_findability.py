@@ -11,8 +11,8 @@ from django.test import Client
 
 # Database tests run before the transactional ones (pytest-django's order), whose flushes
 # would leave the demo fixture's permissions behind. One xdist worker crawls, once
-# (``make test`` distributes with ``--dist loadgroup``).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("findability-crawl")]
+# (``make test`` gives each test file to one worker: ``--dist loadfile``).
+pytestmark = pytest.mark.django_db
 
 HOST = "http://testserver"
 # Where a crawler is not sent: the admin, files, feeds and calendars (not HTML), the

@@ -36,6 +36,7 @@ from newsletter.models import (
     email_key,
 )
 from newsletter.tasks import deliver, send_issue
+from tests.conftest import add_child_page, publish_translation, refreshed, site_homes
 
 SIGNUP = {"tr": "/tr/bulten/", "en": "/en/newsletter/"}
 SENT = {"tr": "/tr/bulten/e-postanizi-kontrol-edin/", "en": "/en/newsletter/check-your-inbox/"}
@@ -48,10 +49,39 @@ def _clear_cache():
     cache.clear()
 
 
+def privacy_pages(homes):
+    privacy_tr = add_child_page(homes["tr"], StandardPage, title="Gizlilik", slug="gizlilik")
+    return privacy_tr, publish_translation(privacy_tr, "privacy", title="Privacy")
+
+
+@pytest.fixture(scope="module")
+def pages_built(module_data):
+    """Built once per module (see ``module_data``): both homes, the privacy notice in
+    both languages, and the article an issue features."""
+    homes = site_homes()
+    return {
+        "privacy": privacy_pages(homes),
+        "article": add_child_page(
+            homes["tr"],
+            StandardPage,
+            title="Saha çalışmaları tamamlandı",
+            slug="saha",
+            summary="117 görüşme, 47 STK, 15 il.",
+        ),
+    }
+
+
 @pytest.fixture
-def consent(homes, add_page, translate, locales):
-    privacy_tr = add_page(homes["tr"], StandardPage, title="Gizlilik", slug="gizlilik")
-    privacy_en = translate(privacy_tr, "privacy", title="Privacy")
+def pages(pages_built, db):
+    return refreshed(pages_built)
+
+
+@pytest.fixture
+def consent(pages, locales):
+    return consent_texts(locales, *pages["privacy"])
+
+
+def consent_texts(locales, privacy_tr, privacy_en):
     tr = ConsentText.objects.create(
         locale=locales["tr"],
         version=3,
@@ -408,7 +438,7 @@ class FlakyBackend(LocmemBackend):
     """Sends like the test outbox until ``limit`` messages are out, then the
     server goes away."""
 
-    limit = 100
+    limit = 20
 
     def send_messages(self, messages):
         for message in messages:
@@ -419,47 +449,40 @@ class FlakyBackend(LocmemBackend):
 
 
 @pytest.fixture
-def issue(locales, homes, add_page):
-    article = add_page(
-        homes["tr"],
-        StandardPage,
-        title="Saha çalışmaları tamamlandı",
-        slug="saha",
-        summary="117 görüşme, 47 STK, 15 il.",
-    )
+def issue(locales, pages):
     return NewsletterIssue.objects.create(
         locale=locales["tr"],
         subject="Mart bülteni",
         intro='<p>Merhaba &amp; hoş geldiniz. <a href="/tr/saha/">Sonuçlar</a></p>',
-        featured=[("item", {"page": article, "note": ""})],
+        featured=[("item", {"page": pages["article"], "note": ""})],
     )
 
 
 @pytest.mark.django_db
 class TestSending:
     def test_interrupted_send_resumes_and_delivers_exactly_once(self, issue, settings):
-        make_subscribers(200)
+        make_subscribers(40)
         make_subscribers(5, status=Subscriber.Status.PENDING, prefix="pending")
         make_subscribers(5, status=Subscriber.Status.UNSUBSCRIBED, prefix="gone")
         make_subscribers(5, language="en", prefix="english")
         settings.EMAIL_BACKEND = "tests.test_newsletter.FlakyBackend"
         with pytest.raises(SMTPServerDisconnected):
             deliver(issue.pk)
-        assert len(mail.outbox) == 100
+        assert len(mail.outbox) == 20
         issue.refresh_from_db()
         assert issue.status == NewsletterIssue.Status.FAILED
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-        assert deliver(issue.pk) == 100
+        assert deliver(issue.pk) == 20
         recipients = [m.to[0] for m in mail.outbox]
-        assert len(recipients) == 200
-        assert len(set(recipients)) == 200
+        assert len(recipients) == 40
+        assert len(set(recipients)) == 40
         assert not any(r.startswith(("pending", "gone", "english")) for r in recipients)
-        assert Delivery.objects.filter(issue=issue, status="sent").count() == 200
+        assert Delivery.objects.filter(issue=issue, status="sent").count() == 40
         issue.refresh_from_db()
         assert issue.status == NewsletterIssue.Status.SENT
         # A third run sends nothing.
         assert deliver(issue.pk) == 0
-        assert len(mail.outbox) == 200
+        assert len(mail.outbox) == 40
 
     def test_issue_mail_is_complete_and_absolute(self, issue):
         make_subscribers(1)
@@ -620,6 +643,8 @@ def test_demo_content_is_idempotent(homes):
     from home import demo as home_demo
     from newsletter import demo
 
+    # From a site without the privacy notice (as this module's other tests build it).
+    StandardPage.objects.filter(slug__in=["gizlilik", "privacy"]).delete()
     context = home_demo.prepare()
     demo.load(context)
     counts = (
@@ -789,6 +814,11 @@ def slow_resend_decision(monkeypatch):
 @pytest.mark.usefixtures("behind_proxy")
 class TestConcurrentSignups:
     pytestmark = load_test
+
+    @pytest.fixture
+    def consent(self, homes, locales):
+        """The live server's threads see committed rows only: built for each test."""
+        return consent_texts(locales, *privacy_pages(homes))
 
     def test_every_address_from_many_clients_becomes_one_pending_subscriber(
         self, live_server, consent

@@ -19,6 +19,7 @@ from home.models import StandardPage
 from reach import figures
 from reach.counting import counter
 from reach.models import DailyPageCount
+from tests.conftest import add_child_page, publish_translation, refreshed, site_homes
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")
 BROWSER = (
@@ -60,11 +61,19 @@ def visitor():
     return Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=ADDRESS)
 
 
-@pytest.fixture
-def about(homes, add_page, translate):
-    page = add_page(homes["tr"], StandardPage, title="Ölçülen sayfa", slug="olculen-sayfa")
-    translation = translate(page, "measured-page", title="Measured page")
+@pytest.fixture(scope="module")
+def about_built(module_data):
+    """The measured page in both languages, built once for the module (see
+    ``module_data``; the demo tests at the end replace it with the demo)."""
+    homes = site_homes()
+    page = add_child_page(homes["tr"], StandardPage, title="Ölçülen sayfa", slug="olculen-sayfa")
+    translation = publish_translation(page, "measured-page", title="Measured page")
     return {"tr": page, "en": translation}
+
+
+@pytest.fixture
+def about(about_built, db):
+    return refreshed(about_built)
 
 
 def beacon_of(response):

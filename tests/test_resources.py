@@ -3,15 +3,14 @@ the streamed whole-kit zip, upload limits, bad input, the report and query count
 
 import csv
 import datetime
+import functools
 import io
-import threading
 import zipfile
 from html import unescape
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection, connections
-from django.test import Client
+from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -20,6 +19,14 @@ from wagtail.models import Collection, CollectionViewRestriction
 from home.models import SiteDocument
 from home.pdf import make_pdf
 from resources.models import DocumentDownload, ResourceIndexPage, Topic, TrainingKitPage
+from tests.conftest import (
+    add_child_page,
+    publish_translation,
+    refreshed,
+    site_homes,
+    site_locales,
+)
+from tests.support.bilingual import snippet_pair
 
 # --- Builders ---------------------------------------------------------------------------
 
@@ -55,58 +62,52 @@ def modules(*documents, title="Modül"):
     ]
 
 
-@pytest.fixture
-def topics(locales):
+def build_topics(locales):
     rows = {}
     for tr_slug, tr_name, en_slug, en_name in [
         ("savunuculuk", "Savunuculuk", "advocacy", "Advocacy"),
         ("finans-yonetimi", "Finans yönetimi", "financial-management", "Financial management"),
         ("cinsiyet-adaleti", "Cinsiyet adaleti", "gender-justice", "Gender justice"),
     ]:
-        tr = Topic.objects.create(locale=locales["tr"], name=tr_name, slug=tr_slug)
-        en = tr.copy_for_translation(locales["en"])
-        en.name, en.slug = en_name, en_slug
-        en.save()
-        rows[en_slug] = tr
+        rows[en_slug], _ = snippet_pair(
+            Topic, locales, {"name": tr_name, "slug": tr_slug}, {"name": en_name, "slug": en_slug}
+        )
     return rows
 
 
-@pytest.fixture
-def library(homes, add_page, translate):
+def build_library(homes):
     existing = homes["tr"].get_children().filter(slug="egitim-kutuphanesi").first()
     if existing is not None:  # a transactional test may start from the demo snapshot
         tr = existing.specific
         en = tr.get_translations().filter(locale__language_code="en", alias_of__isnull=True)
         return {"tr": tr, "en": en.first().specific}
-    tr = add_page(
+    tr = add_child_page(
         homes["tr"], ResourceIndexPage, title="Eğitim Kütüphanesi", slug="egitim-kutuphanesi"
     )
-    en = translate(tr, "training-library", title="Training Library")
+    en = publish_translation(tr, "training-library", title="Training Library")
     return {"tr": tr, "en": en}
 
 
-@pytest.fixture
-def make_kit(library, translate):
-    def _make_kit(
-        title, slug, topics=(), documents=(), en_documents=None, translated=True, **fields
-    ):
-        kit = TrainingKitPage(title=title, slug=slug, modules=modules(*documents), **fields)
-        library["tr"].add_child(instance=kit)
-        kit.topics.set(list(topics))
-        kit.save_revision().publish()
-        if not translated:
-            return kit, None
-        extra = {}
-        if en_documents is not None:
-            extra["modules"] = modules(*en_documents, title="Module")
-        en = translate(kit, f"{slug}-en", title=f"{title} (EN)", **extra)
-        return kit, en
-
-    return _make_kit
+def add_kit(
+    library, title, slug, topics=(), documents=(), en_documents=None, translated=True, **fields
+):
+    kit = TrainingKitPage(title=title, slug=slug, modules=modules(*documents), **fields)
+    library["tr"].add_child(instance=kit)
+    kit.topics.set(list(topics))
+    kit.save_revision().publish()
+    if not translated:
+        return kit, None
+    extra = {}
+    if en_documents is not None:
+        extra["modules"] = modules(*en_documents, title="Module")
+    en = publish_translation(kit, f"{slug}-en", title=f"{title} (EN)", **extra)
+    return kit, en
 
 
-@pytest.fixture
-def kits(make_kit, topics):
+def build_kits(library, topics):
+    """Three kits (and their English translations) across the topics, audiences and
+    languages that the library's filters count."""
+    make_kit = functools.partial(add_kit, library)
     make_kit(
         "Savunuculuk Kiti",
         "savunuculuk-kiti",
@@ -133,6 +134,51 @@ def kits(make_kit, topics):
         language_en=True,
         description="<p>Toplumsal cinsiyete duyarlı hizmetler.</p>",
     )
+
+
+@pytest.fixture(scope="module")
+def library_built(module_data):
+    """Both homes (``homes`` finds them), the topics, the library in both languages and
+    its three kits, built once for every test of the module (``pytestmark``). The other
+    tests' kits, documents and downloads are their own (slugs apart from these), and no
+    test counts every kit except the empty library's, which removes these first."""
+    topics = build_topics(site_locales())
+    library = build_library(site_homes())
+    build_kits(library, topics)
+    return {"topics": topics, "library": library}
+
+
+pytestmark = pytest.mark.usefixtures("library_built")
+
+
+@pytest.fixture
+def topics(library_built, db):
+    return refreshed(library_built["topics"])
+
+
+@pytest.fixture
+def library(library_built, db):
+    return refreshed(library_built["library"])
+
+
+@pytest.fixture
+def kits(library):
+    """The library with its three kits (see ``build_kits``)."""
+    return library
+
+
+@pytest.fixture
+def empty_library(library):
+    """The library without kits in either language."""
+    TrainingKitPage.objects.all().delete()
+    assert not TrainingKitPage.objects.exists()
+    return refreshed(library)
+
+
+@pytest.fixture
+def make_kit(library):
+    """``make_kit(title, slug, …)`` → ``(kit, english kit)``: see ``add_kit``."""
+    return functools.partial(add_kit, library)
 
 
 @pytest.fixture
@@ -233,7 +279,7 @@ class TestLibraryFilters:
         html = client.get("/tr/egitim-kutuphanesi/?q=STK%27lar%20b%C3%BCt%C3%A7eleme").text
         assert client.get("/tr/egitim-kutuphanesi/?q=%22nakit%22").status_code == 200
 
-    def test_empty_library_says_so(self, client, library):
+    def test_empty_library_says_so(self, client, empty_library):
         html = client.get("/en/training-library/").text
         assert "There are no training kits in the library yet." in html
 
@@ -302,7 +348,7 @@ class TestDownloads:
     def test_kit_page_marks_private_documents(self, client, make_kit, trainers_only):
         guide = make_document("Rehber", collection=trainers_only)
         make_kit("Kit", "kit", documents=[guide], translated=False)
-        html = client.get("/en/training-library/").text  # no English kit: nothing listed
+        html = client.get("/en/training-library/").text  # no English kit: not listed
         assert "Rehber" not in html
         html = client.get("/tr/egitim-kutuphanesi/kit/").text
         assert "yalnızca kayıtlı eğitmenler için" in html
@@ -541,51 +587,12 @@ def test_queries_per_library_page_do_not_grow_with_kits(client, library, topics)
         assert response.status_code == 200
         return len(queries)
 
-    add_kits(10)
-    ten = count_queries()
-    add_kits(50)
-    sixty = count_queries()
-    assert 5 < ten == sixty
-    assert sixty < 40
-
-
-# --- PostgreSQL: concurrent downloads ------------------------------------------------------------
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_downloads_are_counted_exactly(homes, library, make_kit):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL")
-    document = make_document("Eşzamanlı")
-    kit, _ = make_kit("Kit", "kit", documents=[document], translated=False)
-    url = f"/tr/egitim-kutuphanesi/kit/download/{document.pk}/"
-    threads, per_thread, errors = 8, 5, []
-    barrier = threading.Barrier(threads)
-
-    def worker():
-        try:
-            client = Client()
-            barrier.wait()
-            for _ in range(per_thread):
-                response = client.get(url)
-                if response.status_code != 200:
-                    errors.append(response.status_code)
-                b"".join(response.streaming_content)
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    pool = [threading.Thread(target=worker) for _ in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
-    assert errors == []
-    rows = DocumentDownload.objects.filter(kit=kit, document=document)
-    assert rows.count() == 1
-    assert rows.get().count == threads * per_thread
+    add_kits(1)
+    few = count_queries()
+    add_kits(3)  # three more listed: a query per kit would show
+    more = count_queries()
+    assert 5 < few == more
+    assert more < 40
 
 
 # --- Admin: page-tree rules and editing ------------------------------------------------------------

@@ -12,20 +12,15 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from activities.models import Activity, ActivityLink
 from activities.reporting import kit_rows, report_csv, report_rows
 from resources.models import DocumentDownload
-from tests.test_resources import (  # noqa: F401  (fixtures)
-    library,
-    make_document,
-    make_kit,
-    media,
-    topics,
-    trainers_only,
-)
+from tests.conftest import refreshed, site_homes
+from tests.support.media import private_collection
+from tests.test_resources import add_kit, build_library, make_document
 from trainers import moderation
 from trainers.models import AccessRequest, ConsentText, Grant, Trainer, TrainerDownload
 
@@ -48,14 +43,31 @@ def consent(locales):
     return tr
 
 
-@pytest.fixture
-def kits(make_kit, trainers_only):  # noqa: F811
-    """Kit A (public handout + restricted guide), kit B (its own restricted key)."""
-    handout = make_document("Katilimci notu")
-    guide = make_document("Kolaylastirici rehberi", collection=trainers_only)
-    key = make_document("Cevap anahtari", collection=trainers_only)
-    kit_a, kit_a_en = make_kit("Kit A", "kit-a", documents=[handout, guide])
-    kit_b, _ = make_kit("Kit B", "kit-b", documents=[key], translated=False)
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    """One media folder for the module: the kits' documents are built once, in it."""
+    return tmp_path_factory.mktemp("trainers-media")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, module_media):
+    settings.MEDIA_ROOT = module_media
+    return module_media
+
+
+@pytest.fixture(scope="module")
+def kits_built(module_data, module_media):
+    """Built once per module (see ``module_data``): the library, kit A (public handout +
+    restricted guide) and its English translation, kit B (its own restricted key, no
+    translation), and the moderator."""
+    with override_settings(MEDIA_ROOT=module_media):
+        library = build_library(site_homes())
+        trainers_only = private_collection()
+        handout = make_document("Katilimci notu")
+        guide = make_document("Kolaylastirici rehberi", collection=trainers_only)
+        key = make_document("Cevap anahtari", collection=trainers_only)
+        kit_a, kit_a_en = add_kit(library, "Kit A", "kit-a", documents=[handout, guide])
+        kit_b, _ = add_kit(library, "Kit B", "kit-b", documents=[key], translated=False)
     return {
         "a": kit_a,
         "a_en": kit_a_en,
@@ -63,12 +75,18 @@ def kits(make_kit, trainers_only):  # noqa: F811
         "handout": handout,
         "guide": guide,
         "key": key,
+        "moderator": User.objects.create_superuser("mod", "mod@example.org", "x"),
     }
 
 
 @pytest.fixture
-def moderator(db):
-    return User.objects.create_superuser("mod", "mod@example.org", "x")
+def kits(kits_built, db):
+    return refreshed(kits_built)
+
+
+@pytest.fixture
+def moderator(kits):
+    return kits["moderator"]
 
 
 def make_request(kits_, email, language="tr", organisation="Umut Derneği", name="Ayşe Yılmaz"):

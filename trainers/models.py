@@ -16,11 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from bilingual.languages import active_language
 from bilingual.text import fold
+from home.consent import ConsentTextBase
 
 
 def normalise_email(address):
@@ -48,54 +47,35 @@ def language_choices():
     return list(settings.LANGUAGES)
 
 
-class ConsentText(TranslatableMixin, models.Model):
-    """The consent wording of the access-request form, one per language; each request
-    stores the version it agreed to. Raise the version when the wording changes."""
+class ConsentText(ConsentTextBase):
+    """The consent wording of the access-request form, one per language."""
 
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        help_text=_("Raise this number whenever the wording changes in substance."),
-    )
     text = models.TextField(
         _("consent text"), help_text=_("Shown next to the consent box of the access request.")
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("version"), FieldPanel("text"), FieldPanel("privacy_page")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("trainer access consent text")
         verbose_name_plural = _("trainer access consent texts")
 
+
+class Person(models.Model):
+    """A request and the trainer it makes are the same person: one rule for the address
+    they are matched on (``email_key``) and for how they are named in the admin."""
+
+    class Meta:
+        abstract = True
+
     def __str__(self):
-        return f"v{self.version}: {self.text[:60]}"
+        return f"{self.name} ({self.organisation})"
 
-    @classmethod
-    def current(cls):
-        """The highest version in the active language, else in the default language."""
-        texts = list(
-            cls.objects.filter(
-                locale__language_code__in={active_language(), settings.LANGUAGE_CODE}
-            )
-            .select_related("privacy_page", "locale")
-            .order_by("-version", "-pk")
-        )
-        for wanted in (active_language(), settings.LANGUAGE_CODE):
-            for text in texts:
-                if text.locale.language_code == wanted:
-                    return text
-        return None
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        self.email_key = email_key(self.email)
+        super().save(*args, **kwargs)
 
 
-class Trainer(models.Model):
+class Trainer(Person):
     """An approved requester: the person behind a passwordless Django user."""
 
     user = models.OneToOneField(
@@ -118,14 +98,6 @@ class Trainer(models.Model):
         verbose_name_plural = _("trainers")
         ordering = ["name"]
 
-    def __str__(self):
-        return f"{self.name} ({self.organisation})"
-
-    def save(self, *args, **kwargs):
-        self.email = normalise_email(self.email)
-        self.email_key = email_key(self.email)
-        super().save(*args, **kwargs)
-
     def active_grants(self, now=None):
         return self.grants.active(now)
 
@@ -134,7 +106,7 @@ class Trainer(models.Model):
         return self.active_grants().exists()
 
 
-class AccessRequest(models.Model):
+class AccessRequest(Person):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a decision")
         APPROVED = "approved", _("Approved")
@@ -174,14 +146,6 @@ class AccessRequest(models.Model):
         verbose_name = _("access request")
         verbose_name_plural = _("access requests")
         ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name} ({self.organisation})"
-
-    def save(self, *args, **kwargs):
-        self.email = normalise_email(self.email)
-        self.email_key = email_key(self.email)
-        super().save(*args, **kwargs)
 
 
 class GrantQuerySet(models.QuerySet):

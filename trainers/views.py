@@ -19,6 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 from sesame.utils import get_user
 
+from home.consent import agreement
+
 from . import emails, moderation
 from .access import is_cms_user, trainer_of
 from .forms import AccessRequestForm, SignInForm
@@ -70,9 +72,7 @@ def request_access(request):
                 role=data["role"],
                 email=data["email"],
                 language=language,
-                consent_version=consent.version if consent else None,
-                consent_language=consent.locale.language_code if consent else "",
-                consented_at=timezone.now(),
+                **agreement(consent, timezone.now()),
             )
             access_request.kits.set(data["kits"])
             return redirect("trainers:request_received")

@@ -22,8 +22,9 @@ from django.core.cache.utils import make_template_fragment_key
 
 # The fragments of base.html and includes/footer.html, each cached per language and site.
 FRAGMENTS = ["site-masthead", "footer-funding", "footer-contact"]
-# The data, read through ``kept()``.
-DATA = ["menus", "home", "profile", "social"]
+# The data, read through ``kept()``. "promoted": the search queries that have editors'
+# picks (``search.views``; a promotion saved or deleted forgets the chrome).
+DATA = ["menus", "home", "profile", "social", "promoted"]
 
 
 def seconds():

@@ -200,11 +200,8 @@ def connect_signals():
     post_page_move.connect(_on_page_moved, dispatch_uid="frontend-cache-moved")
     pre_delete.connect(_on_page_deleted, dispatch_uid="frontend-cache-deleted")
 
-    for label, spec in getattr(settings, "FRONTEND_CACHE_BAN_ON", {}).items():
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
+    for label, spec in settings.FRONTEND_CACHE_BAN_ON.items():
+        model = apps.get_model(label)
         handler = _ban_handler(spec)
         # Keep a reference: signals hold handlers weakly.
         _handlers.append(handler)

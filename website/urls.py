@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("reach/", include("reach.urls")),
     path("", include("website.site_urls")),
+    path("", include("home.site_urls")),
 ]
 
 if settings.DEBUG:
@@ -32,14 +33,9 @@ if settings.DEBUG:
 
 # Every public page lives under /tr/ or /en/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
-    path("", include("news.urls")),
-    path("", include("events.urls")),
     path("", include("registrations.urls")),
-    path("", include("resources.urls")),
     path("", include("newsletter.urls")),
     path("", include("search.urls")),
-    path("", include("editorial.urls")),
-    path("", include("glossary.urls")),
     path("", include("directory.urls")),
     path("", include("trainers.urls")),
     path("", include("bilingual.urls")),

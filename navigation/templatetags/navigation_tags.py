@@ -42,17 +42,21 @@ def _mark_current(items, request, page):
 
 
 def _resolved_menus(request, language):
-    """Every menu's items in the language, from the shared chrome's cache (``website.
-    chrome``, per site: the items hold the pages' URLs)."""
+    """Every menu's items in the language (the main menu's from the page tree where
+    editors made none), from the shared chrome's cache (``website.chrome``, per site: the
+    items hold the pages' URLs; a top-level page published or unpublished forgets it)."""
 
     def resolve():
         profile = SiteProfile.current(request)
         privacy_id = profile.privacy_page_id if profile is not None else None
         home = locale_home(request, language)
+        menus = Menu.resolve_all(request, language, privacy_id)
+        if menus.get(Menu.MAIN) is None:
+            menus[Menu.MAIN] = _tree_items(request, language)
         return {
             "language": language,
             "home_url": home.get_url(request) if home else f"/{language}/",
-            **Menu.resolve_all(request, language, privacy_id),
+            **menus,
         }
 
     site = Site.find_for_request(request) if request is not None else None
@@ -73,9 +77,7 @@ def menu_items(context, slot):
     request = context.get("request")
     language = active_language()
     resolved = _menus(request, language)
-    items = resolved.get(slot)
-    if items is None:
-        items = _tree_items(request, language) if slot == Menu.MAIN else []
+    items = resolved.get(slot) or []
     if slot == Menu.FOOTER and resolved.get("privacy"):
         # The privacy notice is in every footer, whatever the editors' footer menu holds.
         privacy = resolved["privacy"]

@@ -60,7 +60,7 @@ def migrated_data(migrated_fixture, transactional_db):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (run `make browser-deps`)")
+        pytest.fail(f"Chromium not found at {CHROMIUM} (run `make browser-deps`)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -168,35 +168,19 @@ def site_content(demo_fixture, live_server):
 
 
 def page_of_type(model_label, language="tr"):
-    """The URL path of the first live page of ``app.Model`` in ``language``, or skip the test.
-
-    Journeys for apps that have not landed yet skip cleanly instead of failing."""
+    """The first live page of ``app.Model`` in ``language`` (the test fails if there is none)."""
     from django.apps import apps
     from wagtail.models import Page
 
-    try:
-        model = apps.get_model(model_label)
-    except LookupError:
-        pytest.skip(f"{model_label} does not exist yet")
     page = (
-        Page.objects.type(model)
+        Page.objects.type(apps.get_model(model_label))
         .live()
         .filter(locale__language_code=language)
         .order_by("path")
         .first()
     )
-    if page is None:
-        pytest.skip(f"no live {model_label} page in {language} yet")
+    assert page is not None, f"no live {model_label} page in {language}"
     return page.specific
-
-
-def model_or_skip(model_label):
-    from django.apps import apps
-
-    try:
-        return apps.get_model(model_label)
-    except LookupError:
-        pytest.skip(f"{model_label} does not exist yet")
 
 
 def screenshot(page, name):

@@ -10,5 +10,5 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = "tests.support.mail.SlowFileBackend"
 EMAIL_FILE_PATH = os.environ.get("TEST_MAIL_DIR", "/tmp")
 NEWSLETTER_HEARTBEAT_SECONDS = 0.2
-NEWSLETTER_HEARTBEAT_STALE_SECONDS = 5
+NEWSLETTER_HEARTBEAT_STALE_SECONDS = 2  # ten missed beats
 NEWSLETTER_WATCHDOG_SECONDS = 0.5

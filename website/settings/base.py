@@ -5,9 +5,11 @@ is read from the environment through django-environ; `dev`, `test` and
 `production` only change defaults and hardening.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -68,12 +70,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "website.apps.WebsiteConfig",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "reach.middleware.BeaconMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control first among ours (its response phase runs last, after the session
+    # and CSRF middleware set their cookies), then the CSP header.
+    "website.http_cache.CacheHeadersMiddleware",
+    "website.security.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bilingual.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -204,7 +215,6 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=50 * 
 # Wagtail serves documents itself so that collection privacy is always enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: it would send a hash of each staff e-mail address to a third party on
 # every admin page (the hash of a known address is easy to match). Staff without an
@@ -220,11 +230,16 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 
-# --- Search, sitemap and robots.txt (search app) -----------------------------------
+# --- Search (search app), sitemap and robots.txt (home app) ------------------------
 # On PostgreSQL each language is indexed and searched with its own text-search
 # configuration (search/backend.py); SQLite keeps Wagtail's default database backend.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else "wagtail.search.backends.database"
+    }
+}
 # "production" lets crawlers in (robots.txt); anything else refuses them.
 SITE_ENVIRONMENT = env("SITE_ENVIRONMENT", default="development")
 
@@ -250,24 +265,6 @@ TRAINER_SIGN_IN_RATE = env("TRAINER_SIGN_IN_RATE", default="10/h")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security headers, login rate limiting ---------------------------------------------
-from datetime import timedelta  # noqa: E402
-
-from csp.constants import NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["website.apps.WebsiteConfig", "csp", "axes"]
-# Cache-Control first (its response phase runs last, after the session and CSRF
-# middleware set their cookies), then the CSP header; django-axes last, as its
-# documentation asks.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "website.http_cache.CacheHeadersMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("website.http_cache.CacheHeadersMiddleware") + 1,
-    "website.security.CSPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-
 # Content-Security-Policy in every environment, so the browser tests see the real one.
 # The only inline code is the brand-colour <style> in base.html, allowed by its hash
 # (website.security.allow_inline_style): cached pages repeat it, so no nonce.
@@ -318,7 +315,7 @@ TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
 AXES_CLIENT_IP_CALLABLE = "website.client_address.client_ip"
 RATELIMIT_IP_META_KEY = "website.client_address.client_ip"
 
-# Sitemap entries for public pages that are not Wagtail pages (search/sitemap.py).
+# Sitemap entries for public pages that are not Wagtail pages (home/sitemap.py).
 SITEMAP_EXTRA_ENTRIES = [
     "directory.sitemap.sitemap_entries",
     "activities.sitemap.sitemap_entries",

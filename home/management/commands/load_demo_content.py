@@ -41,14 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, with_users=False, **options):
         context = demo.prepare()
         for app in DEMO_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo":
-                    raise
-                continue
-            if hasattr(module, "load"):
-                module.load(context)
+            importlib.import_module(f"{app}.demo").load(context)
         self.stdout.write(f"Demo content ready ({context.created} pages created on this run).")
         if with_users or settings.DEBUG:
             self.ensure_users(context)

@@ -101,5 +101,5 @@ def sitemap(request):
     base = request.build_absolute_uri("/")[:-1]
     for dotted in getattr(settings, "SITEMAP_EXTRA_ENTRIES", []):
         entries += import_string(dotted)(request, base)
-    xml = render_to_string("search/sitemap.xml", {"entries": entries})
+    xml = render_to_string("home/sitemap.xml", {"entries": entries})
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")

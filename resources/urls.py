@@ -1,3 +1,0 @@
-"""Language-prefixed URLs of the resources app (included inside i18n_patterns)."""
-
-urlpatterns = []
