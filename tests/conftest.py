@@ -356,8 +356,13 @@ def pytest_runtest_teardown(item, nextitem):
 def demo_site(module_data, demo_fixture):
     """Every app's demo content, loaded once for a whole test module (see
     ``module_data``): for the tests that only read it (the hostile-input sweep, the
-    demo's own checks, query budgets)."""
+    demo's own checks, query budgets). The cache is emptied too: a module fixture that
+    reads pages (a crawl) runs before the tests' own ``empty_cache``, and what an
+    earlier module's test kept there (the shared chrome) belongs to other rows."""
+    from django.core.cache import cache
+
     demo_fixture.load()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
