@@ -202,7 +202,7 @@ def start_gunicorn(env):
 
 def wrk(url, port=PORT, cookie=None):
     command = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--latency",
-               "--timeout", "5s"]
+               "--timeout", "5s", "-H", "Accept-Encoding: gzip"]  # as every browser asks
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(command + [f"http://127.0.0.1:{port}{url}"], capture_output=True,

@@ -91,7 +91,8 @@ class Varnish:
         try:
             connection.request(method, path, headers=headers or {})
             response = connection.getresponse()
-            response.text = response.read().decode("utf-8", "replace")
+            response.raw_body = response.read()
+            response.text = response.raw_body.decode("utf-8", "replace")
             return response
         finally:
             connection.close()
@@ -302,6 +303,18 @@ def test_responses_setting_a_cookie_are_never_stored(varnish, locales):
         assert response.getheader("X-Cache") == "miss"
         assert "csrftoken=" in (response.getheader("Set-Cookie") or "")
     assert first.getheader("Set-Cookie") != second.getheader("Set-Cookie")
+
+
+def test_pages_are_kept_compressed_and_served_plain_to_clients_without_gzip(varnish, homes):
+    """Browsers get the stored gzip; a client that does not accept it gets the same page."""
+    varnish.get("/tr/")
+    zipped = varnish.request("GET", "/tr/", {"Accept-Encoding": "gzip, deflate, br"})
+    plain = varnish.get("/tr/")
+    assert zipped.getheader("X-Cache") == plain.getheader("X-Cache") == "hit"
+    assert zipped.getheader("Content-Encoding") == "gzip"
+    assert plain.getheader("Content-Encoding") is None
+    assert "<html" in plain.text
+    assert len(zipped.raw_body) < len(plain.raw_body) / 3
 
 
 def test_tracking_parameters_do_not_make_new_entries(varnish, homes):

@@ -99,6 +99,12 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Kept compressed: each object is gzipped once when stored, not on every delivery
+    # (browsers all accept gzip; Varnish unzips for a client that does not).
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml|ld\+json|javascript)|image/svg\+xml)"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     # Served stale while the application is down or slow (see vcl_recv).
     set beresp.grace = 24h;
     return (deliver);
