@@ -15,7 +15,7 @@ import time
 import uuid
 from datetime import timedelta
 
-from harness import homes, setup_django, throwaway_database
+from harness import child_path, homes, insert_rows, setup_django, throwaway_database
 
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="bench-news-media-"))
 setup_django()
@@ -119,7 +119,7 @@ def _insert_children(parent, locale, rows, start):
                 draft_title=row["title"],
                 slug=row["slug"],
                 content_type=content_type,
-                path=Page._get_path(parent.path, parent.depth + 1, position),
+                path=child_path(parent, position),
                 depth=parent.depth + 1,
                 numchild=0,
                 url_path=f"{parent.url_path}{row['slug']}/",
@@ -143,9 +143,8 @@ def _insert_children(parent, locale, rows, start):
         )
         for page, row in zip(pages, rows, strict=True)
     ]
-    fields = NewsPage._meta.local_concrete_fields
     for i in range(0, len(news_pages), BATCH):
-        NewsPage._base_manager._insert(news_pages[i : i + BATCH], fields=fields, raw=True)
+        insert_rows(NewsPage, news_pages[i : i + BATCH])
     Through = NewsPage.categories.through
     Through.objects.bulk_create(
         [

@@ -20,7 +20,7 @@ import time
 import urllib.parse
 import uuid
 
-from harness import homes, setup_django, throwaway_database
+from harness import child_path, homes, setup_django, throwaway_database
 
 # Timed as production renders: templates without DEBUG's extra bookkeeping.
 os.environ.setdefault("DEBUG", "false")
@@ -88,7 +88,7 @@ def _insert_pages(model, parent, rows):
     for offset, fields in enumerate(rows, start=1):
         pages.append(
             Page(
-                path=Page._get_path(parent.path, parent.depth + 1, start + offset),
+                path=child_path(parent, start + offset),
                 depth=parent.depth + 1,
                 numchild=0,
                 title=fields["title"],

@@ -43,6 +43,39 @@ def throwaway_database(test_environment=False):
         teardown_databases(old_config, verbosity=0)
 
 
+def child_path(parent, position):
+    """The treebeard path of ``parent``'s child number ``position`` (1, 2, …), for pages
+    inserted in bulk: ``parent.path`` and the position written in the tree's alphabet,
+    padded to a step (``steplen`` characters, "0001", "000A", …)."""
+    from wagtail.models import Page
+
+    step = Page.numconv_obj().int2str(position)
+    if len(step) > Page.steplen:
+        raise ValueError(f"{parent.path!r} has no room for a child number {position}")
+    return f"{parent.path}{Page.alphabet[0] * (Page.steplen - len(step))}{step}"
+
+
+def insert_rows(model, objs):
+    """INSERT ``objs`` (instances of ``model``, a page type, each with its ``page_ptr_id``
+    set) into the model's own table, as they are, in one ``executemany``: the Page rows
+    were bulk-created already, which multi-table models cannot be."""
+    from django.db import connection
+
+    fields = model._meta.local_concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    values = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})",
+            values,
+        )
+
+
 def homes(en_title=None):
     """The locales and both homes, ``({code: Locale}, {code: HomePage})``; the English home
     is made from the Turkish one (titled ``en_title``, if given) when it is not there."""

@@ -34,10 +34,10 @@ from collections import OrderedDict, defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Count, F
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.utils import translation
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.query import SpecificIterable
 from wagtail.search.backends.base import FilterFieldError
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -57,6 +57,13 @@ from .text import search_terms, turkish_variants
 
 LANGUAGE_CONFIGS = {"tr": "site_turkish", "en": "site_english"}
 NEUTRAL_CONFIG = "site_simple"
+
+
+def filterable_field(model, field_name):
+    """The ``index.FilterField`` of ``model``'s ``search_fields`` for ``field_name`` (its
+    attribute name: ``content_type_id``), or None."""
+    fields = {field.get_attname(model): field for field in model.get_filterable_search_fields()}
+    return fields.get(field_name)
 
 
 def config_for_language(language_code):
@@ -140,7 +147,7 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
             raise ValueError(f"Not a text-search configuration name: {config!r}")
         model = self.queryset.model
         return (
-            IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            IndexEntry.objects.annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
             .filter(
                 _vector_=self.build_tsquery(self.query, config=config),
                 content_type_id__in=get_descendants_content_types_pks(model),
@@ -177,9 +184,7 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
         slice (a top-N sort), then those objects are fetched (``_objects_of``)."""
         if stop is not None and stop <= start:
             return []
-        rank = self._build_rank_expression(
-            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
-        )
+        rank = self.rank_expression(config)
         entries = (
             self.entries_of_queryset(config)
             .annotate(_rank_=rank)
@@ -199,19 +204,38 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
                 results.append(obj)
         return results
 
+    def rank_expression(self, config):
+        """An entry's relevance, as Wagtail's own search ranks it: the rank of the
+        title, weighted by the entry's ``title_norm``, plus the rank of the body."""
+        title = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
+        body = self.build_tsrank(F("body"), self.query, config=config) * 1.0
+        return title + body
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """What ``PostgresSearchResults.get_queryset()`` asks for: the results from
+        ``start`` to ``stop``, read from the index entries (``ranked()``, or
+        ``matching()`` when not in relevance order) when they answer the query."""
+        if not self.reads_index_entries():
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if not self.order_by_relevance:
+            queryset = self.matching(config)
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
+        return self.ranked(config, start, stop, score_field)
+
     def _objects_of(self, hits):
         """``{pk: object}`` for the ranked ``(pk, rank, content_type_id)`` hits. The
         ranking query kept only the queryset's objects, and a page's entry names its
         specific type (see ``entries_of_queryset``): for a ``.specific()`` queryset of
-        pages each type's pages are read from their model at once, without Wagtail's
-        first query for the pages' types. Anything not found that way comes through the
-        queryset, as otherwise."""
+        pages each type's pages are read from their model at once (plainly:
+        ``select_related()``/``prefetch_related()`` ``for_specific_subqueries`` and
+        ``defer_streamfields()`` are not applied, nor ``specific(defer=True)``; the site's
+        search uses none of them), without Wagtail's first query for the pages' types.
+        Anything not found that way comes through the queryset, as otherwise."""
         queryset = self.queryset.order_by()
         pks = [hit[0] for hit in hits]
-        if (
-            getattr(queryset, "_iterable_class", None) is not SpecificIterable
-            or queryset.query.annotations
-        ):
+        if not getattr(queryset, "is_specific", False) or queryset.query.annotations:
             return queryset.in_bulk(pks)
         pks_by_type = defaultdict(list)
         for pk, _rank, content_type_id in hits:
@@ -222,13 +246,6 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
             if model is None or not issubclass(model, queryset.model):
                 continue
             items = model.objects.filter(pk__in=type_pks).order_by()
-            # What Wagtail's SpecificIterable applies to each type's query.
-            if queryset._specific_select_related_fields:
-                items = items.select_related(*queryset._specific_select_related_fields)
-            if queryset._specific_prefetch_related_lookups:
-                items = items.prefetch_related(*queryset._specific_prefetch_related_lookups)
-            if queryset._defer_streamfields and hasattr(items, "defer_streamfields"):
-                items = items.defer_streamfields()
             # A page of another type than its entry says (an entry left from an older
             # type, or under a parent model) is read the other way below.
             objects.update(
@@ -251,15 +268,10 @@ class LocaleAwareSearchResults(PostgresSearchResults):
         return self.query_compiler.get_config(self.backend)
 
     def _do_search(self):
-        compiler = self.query_compiler
         if not self._reads_index_entries():
             return super()._do_search()
-        if not compiler.order_by_relevance:
-            queryset = compiler.matching(self._config())
-            if not queryset.query.order_by:
-                queryset = queryset.order_by("-pk")
-            return list(queryset[self.start : self.stop])
-        return compiler.ranked(self._config(), self.start, self.stop, self._score_field)
+        # The compiler's search() (above), with this slice and the annotate_score() field.
+        return list(self.get_queryset())
 
     def _do_count(self):
         if not self._reads_index_entries():
@@ -274,7 +286,7 @@ class LocaleAwareSearchResults(PostgresSearchResults):
         if not self._reads_index_entries():
             return super().facet(field_name)
         compiler = self.query_compiler
-        if compiler._get_filterable_field(field_name) is None:
+        if filterable_field(compiler.queryset.model, field_name) is None:
             raise FilterFieldError(
                 f'Cannot facet search results with field "{field_name}". Please add '
                 f"index.FilterField('{field_name}') to "

@@ -1,11 +1,18 @@
-"""The shape of the code: no import circles, between modules or between apps.
+"""The shape of the code: no import circles, between modules or between apps, and no
+private attribute of another object read or set.
 
 Each project module (every ``.py`` file of an app folder or of ``website/``, migrations
 aside) is read with ``ast``, imports inside functions included: an import moved into a
 function still makes a circle, only one that Python no longer trips over at load time.
 A circle is broken by giving the helper what it needs as arguments, or by moving the code
 to the module or app where it belongs; ``website/`` holds what every app shares and
-imports no app."""
+imports no app.
+
+Private names (``x._name``) are an object's own business: only ``self``, ``cls`` and
+``super()`` use them. Django's, Wagtail's and the standard library's change without
+notice between releases; use their public API, or write the few lines in the project.
+A few underscored names are public API (``Model._meta``, namedtuple's ``_replace``…):
+``PUBLIC_UNDERSCORED``."""
 
 import ast
 from pathlib import Path
@@ -133,3 +140,127 @@ def test_circles_are_found():
     assert circles(graph) == ["a.feeds -> a.models, a.models -> a.feeds"]
     assert circles(app_graph(graph)) == []
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a -> b, b -> c, c -> a"]
+
+
+# --- Private names ------------------------------------------------------------------------
+
+# Underscored, yet documented public API: Django's model options and managers, and the
+# methods of namedtuples.
+PUBLIC_UNDERSCORED = {
+    "_meta",
+    "_default_manager",
+    "_base_manager",
+    "_replace",
+    "_asdict",
+    "_fields",
+}
+ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "hasattr", "delattr"}
+SKIPPED_FOLDERS = {"tests", "migrations", "node_modules"}
+
+
+def project_files():
+    """Every project ``.py`` file: the apps, ``website/``, ``bench/``, ``deploy/``,
+    ``manage.py``…; not the tests, the migrations, the virtualenv or hidden folders."""
+    for path in sorted(ROOT.rglob("*.py")):
+        folders = path.relative_to(ROOT).parts[:-1]
+        if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in folders):
+            continue
+        yield path
+
+
+def is_private(name):
+    return (
+        name.startswith("_")
+        and not (name.startswith("__") and name.endswith("__"))
+        and name not in PUBLIC_UNDERSCORED
+    )
+
+
+def is_own(node):
+    """``self``, ``cls`` or ``super()``: an object using its own names."""
+    if isinstance(node, ast.Name):
+        return node.id in ("self", "cls")
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+    )
+
+
+def private_uses(source, filename="<string>"):
+    """``line: code`` of each private name of another object that ``source`` uses:
+    ``x._name`` (read, set or deleted), ``getattr(x, "_name")`` (and ``setattr``,
+    ``hasattr``, ``delattr``), and ``from django.x import _name`` (of a library's
+    module: a project module's helpers are the project's own)."""
+    project = {path.name for path in PACKAGES} | {"bench", "deploy", "harness"}
+    tree = ast.parse(source, filename=filename)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            if is_private(node.attr) and not is_own(node.value):
+                found.append(node)
+        elif isinstance(node, ast.Call):
+            if (
+                isinstance(node.func, ast.Name)
+                and node.func.id in ATTRIBUTE_FUNCTIONS
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+                and is_private(node.args[1].value)
+                and not is_own(node.args[0])
+            ):
+                found.append(node)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0 and module.split(".")[0] not in project:
+                if any(is_private(part) for part in module.split(".")) or any(
+                    is_private(alias.name) for alias in node.names
+                ):
+                    found.append(node)
+        elif isinstance(node, ast.Import):
+            if any(is_private(part) for alias in node.names for part in alias.name.split(".")):
+                found.append(node)
+    found.sort(key=lambda node: (node.lineno, node.col_offset))
+    return [f"{node.lineno}: {ast.get_source_segment(source, node)}" for node in found]
+
+
+def test_no_private_names_of_other_objects():
+    found = {}
+    for path in project_files():
+        uses = private_uses(path.read_text(), filename=str(path))
+        if uses:
+            found[str(path.relative_to(ROOT))] = uses
+    assert found == {}
+
+
+def test_private_names_are_found():
+    source = "\n".join(
+        [
+            "Page._slug_is_available(slug, parent)",
+            "queryset._iterable_class = None",
+            "x = getattr(page, '_cached_parent_obj', None)",
+            "setattr(request, '_hashes', [])",
+            "F('title')._combine(F('body'), '||', False)",
+            "self.query_compiler._get_filterable_field('x')",
+            "from django.db.models.query import _prefetch",
+            "import ssl._private",
+        ]
+    )
+    assert [use.split(":")[0] for use in private_uses(source)] == [str(n) for n in range(1, 9)]
+
+
+def test_own_and_public_underscored_names_pass():
+    source = "\n".join(
+        [
+            "self._cache = {}",
+            "cls._by_slot('tr')",
+            "super()._do_search()",
+            "hasattr(self, '_base')",
+            "Page._meta.get_field('slug')",
+            "Page._default_manager.all()",
+            "NewsPage._base_manager.all()",
+            "parsed._replace(path='/')",
+            "model.__name__",
+            "from ._helpers import x",
+            "from news.models import _words",
+        ]
+    )
+    assert private_uses(source) == []

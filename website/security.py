@@ -15,9 +15,9 @@ def allow_inline_style(request, css):
     and body byte for byte, and a nonce that repeats is no nonce. The hash of the same
     CSS is the same every time, so cached pages stay correct."""
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    hashes = getattr(request, "_csp_style_hashes", [])
+    hashes = getattr(request, "site_csp_style_hashes", [])
     hashes.append(f"'sha256-{digest}'")
-    request._csp_style_hashes = hashes
+    request.site_csp_style_hashes = hashes
 
 
 class CSPMiddleware(BaseCSPMiddleware):
@@ -26,7 +26,7 @@ class CSPMiddleware(BaseCSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        hashes = getattr(request, "_csp_style_hashes", None)
+        hashes = getattr(request, "site_csp_style_hashes", None)
         if hashes:
             update = dict(parts.update or {})
             update["style-src"] = [*update.get("style-src", []), *hashes]

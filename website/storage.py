@@ -9,8 +9,9 @@ owner (or, without ACLs, the bucket's policy must grant public read to ``images/
 ``original_images/`` only)."""
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from storages.backends.s3 import S3Storage
-from storages.utils import clean_name
+from storages.utils import clean_name, safe_join
 
 
 class MediaStorage(S3Storage):
@@ -28,10 +29,19 @@ class MediaStorage(S3Storage):
             parameters["ACL"] = acl
         return parameters
 
+    def object_key(self, name):
+        """The bucket key of ``name``, as S3Storage makes it: under ``location``, and never
+        outside it."""
+        name = clean_name(name)
+        try:
+            return safe_join(self.location, name)
+        except ValueError as error:
+            raise SuspiciousOperation(f"Attempted access to '{name}' denied.") from error
+
     def url(self, name, parameters=None, expire=None, http_method=None):
         if self.is_private(name):
             return super().url(name, parameters, expire, http_method)
-        key = self._normalize_name(clean_name(name))
+        key = self.object_key(name)
         domain = getattr(settings, "MEDIA_PUBLIC_DOMAIN", "")
         if domain:
             from django.utils.encoding import filepath_to_uri
