@@ -71,9 +71,14 @@ def pytest_collection_modifyitems(items):
 
 class CopiedTables:
     """Every table's rows, copied out with PostgreSQL's ``COPY`` and put back in one
-    transaction (``TRUNCATE`` of all tables, ``COPY`` in, sequences reset): under a second
-    for the whole demo, where ``loaddata`` takes several. Rows keep their ids, content
-    types included, whatever a flush has made since."""
+    transaction (every row deleted, ``COPY`` in, sequences reset): under a second for the
+    whole demo, where ``loaddata`` takes several. Rows keep their ids, content types
+    included, whatever a flush has made since.
+
+    ``DELETE`` rather than ``TRUNCATE``: truncating the 128 tables took about 0.9 s
+    (a new file for each), deleting their few rows 0.07 s. Django's foreign keys are
+    deferred, so the order of the deletions does not matter: they are checked at the
+    end of the transaction, when both sides are back."""
 
     def __init__(self):
         from django.db import connection
@@ -93,12 +98,9 @@ class CopiedTables:
         from django.db import connection, transaction
 
         with transaction.atomic():
-            # Rows written earlier in this transaction leave deferred foreign-key checks
-            # pending, and TRUNCATE refuses to run with those: run them now.
-            connection.check_constraints()
             with connection.cursor() as cursor:
-                names = ", ".join(f'"{name}"' for name in self.tables)
-                cursor.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+                for name in self.tables:
+                    cursor.execute(f'DELETE FROM "{name}"')
             with connection.connection.cursor() as cursor:
                 for name, rows in self.tables.items():
                     with cursor.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
