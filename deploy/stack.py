@@ -77,6 +77,15 @@ def self_signed_certificate(folder):
     return cert, key
 
 
+
+def self_signed_client_context():
+    """A TLS client context for this stack's own self-signed certificate: neither the
+    name nor the chain is checked (the stack checks itself, on loopback)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
 class LocalStack:
     """nginx, varnishd, gunicorn and db_worker on free local ports, production settings."""
 
@@ -227,10 +236,7 @@ class LocalStack:
         self.wait_until_healthy()
 
     def wait_until_healthy(self, timeout=180):
-        # Our own self-signed certificate: neither the name nor the chain is checked.
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+        context = self_signed_client_context()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for name, process in self.processes.items():

@@ -7,7 +7,6 @@ document refused to a visitor and sent by nginx (X-Accel-Redirect) to an editor,
 way around the serve view, and the client address as the proxies report it."""
 
 import shutil
-import ssl
 import sys
 import urllib.error
 import urllib.request
@@ -21,7 +20,7 @@ from tests.support.media import PDF, make_document, make_image, private_collecti
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
-from stack import LocalStack  # noqa: E402
+from stack import LocalStack, self_signed_client_context  # noqa: E402
 
 pytestmark = [
     pytest.mark.postgres,
@@ -31,7 +30,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-TLS = ssl._create_unverified_context()  # the stack's own self-signed certificate
+TLS = self_signed_client_context()
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
