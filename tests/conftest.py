@@ -43,10 +43,9 @@ SLOWEST_FILES = {
 
 
 def expected_seconds(item):
-    path = Path(str(item.fspath))
-    if not path.is_relative_to(TESTS):
+    if not item.path.is_relative_to(TESTS):
         return 0
-    return SLOWEST_FILES.get(path.relative_to(TESTS).as_posix(), 0)
+    return SLOWEST_FILES.get(item.path.relative_to(TESTS).as_posix(), 0)
 
 
 @pytest.hookimpl(trylast=True)
