@@ -214,6 +214,20 @@ def measure(client, url, repeat):
     return statistics.median(timings), p95, len(captured.captured_queries), response
 
 
+def explain_ranked(client, url):
+    """The scans in PostgreSQL's plan of the statement that ranks ``url``'s results page
+    (with the time each took): which indexes a search reads."""
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    ranked = [query["sql"] for query in captured.captured_queries if "ts_rank" in query["sql"]]
+    if connection.vendor != "postgresql" or not ranked:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN ANALYZE " + ranked[0])
+        plan = [row[0] for row in cursor.fetchall()]
+    return [line.strip().lstrip("-> ") for line in plan if "Scan" in line or "Execution" in line]
+
+
 def search_cases():
     """(language, query, page) for every row of the table."""
     cases = [(language, query, None) for language, queries in QUERIES.items() for query in queries]
@@ -244,6 +258,10 @@ def search_table(repeat):
             f"| {median:.1f} | {p95:.1f} | {n_queries} | {measure.index_sql_ms:.1f} |"
         )
         queries_by_case[(language, query, page)] = n_queries
+    url = "/tr/ara/?q=not&page=400"
+    print(f"\nscans of the statement that ranks {url}:")
+    for line in explain_ranked(client, url):
+        print(f"  {line}")
     return queries_by_case
 
 
