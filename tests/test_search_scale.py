@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
+from tests.conftest import add_child_page, publish_translation, refreshed, site_homes
 
 pytestmark = [
     pytest.mark.postgres,
@@ -19,18 +20,20 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def workshops(homes, add_page, translate):
+@pytest.fixture(scope="module")
+def workshops_built(module_data):
+    """Twelve reports in each language, built once for the module: its tests only read."""
+    homes = site_homes()
     pages = []
     for number in range(12):
-        page = add_page(
+        page = add_child_page(
             homes["tr"],
             StandardPage,
             title=f"Atölye raporu {number}",
             slug=f"atolye-{number}",
             summary="İstanbul'da yapılan atölye.",
         )
-        translate(
+        publish_translation(
             page,
             f"workshop-{number}",
             title=f"Workshop report {number}",
@@ -38,6 +41,11 @@ def workshops(homes, add_page, translate):
         )
         pages.append(page)
     return pages
+
+
+@pytest.fixture
+def workshops(workshops_built, db):
+    return refreshed(workshops_built)
 
 
 def search_sql(client, url):
