@@ -226,7 +226,18 @@ def migrated_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
         fixture.dump()
     DatabaseGuard.blocker = django_db_blocker
     DatabaseGuard.migrated = fixture
-    return fixture
+    yield fixture
+    if copies_tables():
+        # A connection opened under Playwright's event loop (see tests/browser/conftest.py)
+        # belongs to no thread that will close it, and PostgreSQL would refuse to drop the
+        # test database while it is open ("being accessed by other users").
+        from django.db import connection
+
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from django.db import connection
 
 from home.models import InfoNotePage, StandardPage
 from tests.support.bilingual import assert_localized_404
@@ -204,3 +205,21 @@ def test_snippets_of_a_language_fall_back_to_turkish_in_one_query(homes, locales
         assert list(Partner.objects.for_active_language()) == [en]
     with translation.override("tr"):
         assert list(Partner.objects.for_active_language()) == [tr]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's flush")
+def test_flush_deletes_rows_and_truncates_only_where_deleting_cannot_do():
+    # website/database/base.py: every transactional test ends with a flush.
+    from django.core.management.color import no_style
+
+    ops = connection.ops
+    assert ops.sql_flush(no_style(), ["news_newspage", "wagtailcore_page"]) == [
+        'DELETE FROM "news_newspage";',
+        'DELETE FROM "wagtailcore_page";',
+    ]
+    assert ops.sql_flush(no_style(), ["news_newspage"], reset_sequences=True) == [
+        'TRUNCATE "news_newspage" RESTART IDENTITY;'
+    ]
+    assert ops.sql_flush(no_style(), ["news_newspage"], allow_cascade=True) == [
+        'TRUNCATE "news_newspage" CASCADE;'
+    ]

@@ -124,6 +124,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+on_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if on_postgresql:
+    # Django's backend, with a flush that deletes rows (website/database/base.py).
+    DATABASES["default"]["ENGINE"] = "website.database"
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -235,9 +239,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SiteImageForm"
 # configuration (search/backend.py); SQLite keeps Wagtail's default database backend.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "search.backend"
-        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-        else "wagtail.search.backends.database"
+        "BACKEND": "search.backend" if on_postgresql else "wagtail.search.backends.database"
     }
 }
 # "production" lets crawlers in (robots.txt); anything else refuses them.

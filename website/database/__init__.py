@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, with a flush that deletes rows (see ``base``)."""
