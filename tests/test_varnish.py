@@ -351,19 +351,6 @@ def test_purges_are_refused_from_elsewhere_in_the_vcl():
     assert '"127.0.0.1";' in (VCL_DIR / "backend.vcl").read_text()
 
 
-def test_no_private_wagtail_attributes_outside_tests():
-    found = subprocess.run(
-        ["grep", "-rn", "--include=*.py", "_wagtail_", "."],
-        cwd=django_settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-    ).stdout.splitlines()
-    found = [
-        line for line in found if not line.startswith(("./tests/", "./.venv/", "./.git/"))
-    ]
-    assert found == []
-
-
 def test_varnish_serves_what_it_holds_while_the_application_is_down():
     """Grace: a page past its s-maxage is still served once the backend stops answering."""
     import threading
