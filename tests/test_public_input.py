@@ -80,7 +80,7 @@ def protected_page(homes, add_page):
 
 @pytest.mark.django_db
 def test_page_passwords_cannot_be_tried_freely(client, protected_page, settings):
-    settings.PAGE_PASSWORD_RATE = "5/10m"
+    settings.PAGE_PASSWORD_RATE = "5/d"
     page, url = protected_page
     form = client.get("/tr/gizli/")
     assert 'name="password"' in form.text and f'action="{url}"' in form.text

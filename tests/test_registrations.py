@@ -249,7 +249,7 @@ class TestRegistering:
     def test_many_posts_from_one_address_are_slowed_down(
         self, client, event_pair, consent, settings
     ):
-        settings.REGISTRATION_RATE = "3/10m"
+        settings.REGISTRATION_RATE = "3/d"
         for n in range(3):
             post_registration(client, event_pair["tr"], f"k{n}@example.org")
         response = client.post(form_url(event_pair["tr"]), {"name": "X", "email": "x@x.org"})

@@ -276,7 +276,7 @@ class TestRequestForm:
         assert not AccessRequest.objects.exists()
 
     def test_rate_limited(self, client, kits, consent, settings):
-        settings.TRAINER_REQUEST_RATE = "2/m"
+        settings.TRAINER_REQUEST_RATE = "2/d"
         for _ in range(2):
             assert (
                 client.post("/tr/egitmenler/erisim-talebi/", self.form_data(kits)).status_code
