@@ -57,6 +57,7 @@ browser-deps:
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 check-migrations: install-test
 	$(MANAGE) makemigrations --check --dry-run

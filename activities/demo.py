@@ -280,9 +280,7 @@ def _key_figures_on_the_homes(context):
         )
         if not figures:
             continue
-        home.body = [
-            ("key_figures", {"heading": HOME_FIGURES_HEADING[code], "figures": figures})
-        ]
+        home.body = [("key_figures", {"heading": HOME_FIGURES_HEADING[code], "figures": figures})]
         home.save_revision().publish()
 
 
@@ -292,4 +290,3 @@ def _translation(obj, locale):
 
 def _page_with_title_word(word):
     return Page.objects.filter(title__icontains=word, live=True).order_by("depth").first()
-

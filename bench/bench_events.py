@@ -69,17 +69,29 @@ def populate(count):
             "end": start + datetime.timedelta(hours=4),
             "city": CITIES[n % len(CITIES)],
             "venue": "Salon",
-            "organisers": [("organisation", {"name": "Teknik Destek Ekibi", "role": "organiser", "website": ""})],
+            "organisers": [
+                (
+                    "organisation",
+                    {"name": "Teknik Destek Ekibi", "role": "organiser", "website": ""},
+                )
+            ],
         }
         tr_event = EventPage(
-            title=f"Etkinlik {n}", slug=f"etkinlik-{n}", summary="Özet " * 20,
-            event_type=types["tr"], **common,
+            title=f"Etkinlik {n}",
+            slug=f"etkinlik-{n}",
+            summary="Özet " * 20,
+            event_type=types["tr"],
+            **common,
         )
         indexes["tr"].add_child(instance=tr_event)
         en_event = EventPage(
-            title=f"Event {n}", slug=f"event-{n}", summary="Summary " * 20,
-            event_type=types["en"], locale=locales["en"],
-            translation_key=tr_event.translation_key, **common,
+            title=f"Event {n}",
+            slug=f"event-{n}",
+            summary="Summary " * 20,
+            event_type=types["en"],
+            locale=locales["en"],
+            translation_key=tr_event.translation_key,
+            **common,
         )
         indexes["en"].add_child(instance=en_event)
     return {
@@ -119,7 +131,16 @@ def main():
             total = target
             print(f"\n{total} events per language")
             print(f"  {'url':<58} {'queries':>7} {'ms':>8} {'KB':>7}")
-            for name in ("index_tr", "index_tr_filtered", "index_en", "feed_tr", "feed_en", "event_tr", "ics_en", "home_tr"):
+            for name in (
+                "index_tr",
+                "index_tr_filtered",
+                "index_en",
+                "feed_tr",
+                "feed_en",
+                "event_tr",
+                "ics_en",
+                "home_tr",
+            ):
                 url = urls[name]
                 queries, ms, size = measure(client, url)
                 print(f"  {name + ' ' + url:<58} {queries:>7} {ms:>8.1f} {size / 1024:>7.1f}")

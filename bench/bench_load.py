@@ -68,9 +68,12 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return
     log("installing wrk (apt)")
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "wrk"],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def load_populate(app):
@@ -164,10 +167,23 @@ def wait_for(url, process, what):
 
 def start_ceiling(size):
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "ceiling:application", "--workers", "2",
-         *GUNICORN_EXTRA, "--chdir", str(ROOT / "bench"), "--bind",
-         f"127.0.0.1:{CEILING_PORT}", "--log-level", "warning"],
-        env={**os.environ, "CEILING_BYTES": str(size)}, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ceiling:application",
+            "--workers",
+            "2",
+            *GUNICORN_EXTRA,
+            "--chdir",
+            str(ROOT / "bench"),
+            "--bind",
+            f"127.0.0.1:{CEILING_PORT}",
+            "--log-level",
+            "warning",
+        ],
+        env={**os.environ, "CEILING_BYTES": str(size)},
+        start_new_session=True,
     )
     return wait_for(f"http://127.0.0.1:{CEILING_PORT}/", process, "the ceiling's gunicorn")
 
@@ -184,29 +200,67 @@ def start_varnish(workdir):
     for path in vcl_dir.iterdir():
         path.chmod(0o644)
     process = subprocess.Popen(
-        [VARNISHD, "-F", "-a", f"127.0.0.1:{VARNISH_PORT}", "-f", str(vcl_dir / "site.vcl"),
-         "-n", str(workdir / "work"), "-s", "malloc,256m"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            VARNISHD,
+            "-F",
+            "-a",
+            f"127.0.0.1:{VARNISH_PORT}",
+            "-f",
+            str(vcl_dir / "site.vcl"),
+            "-n",
+            str(workdir / "work"),
+            "-s",
+            "malloc,256m",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     return wait_for(f"http://127.0.0.1:{VARNISH_PORT}/robots.txt", process, "varnishd")
 
 
 def start_gunicorn(env):
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "website.wsgi", "--workers", "2", *GUNICORN_EXTRA,
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "website.wsgi",
+            "--workers",
+            "2",
+            *GUNICORN_EXTRA,
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     return wait_for(f"http://127.0.0.1:{PORT}/tr/", process, "gunicorn")
 
 
 def wrk(url, port=PORT, cookie=None):
-    command = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--latency",
-               "--timeout", "5s", "-H", "Accept-Encoding: gzip"]  # as every browser asks
+    command = [
+        "wrk",
+        "-t",
+        "2",
+        "-c",
+        str(CONNECTIONS),
+        "-d",
+        f"{SECONDS}s",
+        "--latency",
+        "--timeout",
+        "5s",
+        "-H",
+        "Accept-Encoding: gzip",
+    ]  # as every browser asks
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command + [f"http://127.0.0.1:{port}{url}"], capture_output=True,
-                            text=True, check=True).stdout
+    output = subprocess.run(
+        command + [f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
     def latency(pct):
@@ -217,7 +271,10 @@ def wrk(url, port=PORT, cookie=None):
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     errors = 0
-    for pattern in (r"Non-2xx or 3xx responses: (\d+)", r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"):
+    for pattern in (
+        r"Non-2xx or 3xx responses: (\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
         match = re.search(pattern, output)
         if match:
             errors += sum(int(g) for g in match.groups())
@@ -261,29 +318,37 @@ def main():
         log(f"building the site in database {name}")
         urls, missing = build_site()
         from django.core.management import call_command
+
         call_command("collectstatic", interactive=False, verbosity=0)
         counts = count_queries(urls)
         urls = {label: url for label, url in urls.items() if counts[label][0] is not None}
         from django.db import connections
+
         connections.close_all()
         server = start_gunicorn({**env, "REDIS_URL": redis_url})
         sizes = sorted(size for _, _, size in counts.values() if size)
         ceiling = start_ceiling(sizes[len(sizes) // 2] if sizes else 30 * 1024)
         varnish = start_varnish(varnish_dir)
-        log(f"wrk: {CONNECTIONS} connections, {SECONDS} s per URL; gunicorn 2 workers "
-            f"{' '.join(GUNICORN_EXTRA)} for the site and for the ceiling\n")
+        log(
+            f"wrk: {CONNECTIONS} connections, {SECONDS} s per URL; gunicorn 2 workers "
+            f"{' '.join(GUNICORN_EXTRA)} for the site and for the ceiling\n"
+        )
         floor = wrk("/", port=CEILING_PORT)
         rows = []
         for label, url in urls.items():
             cached = wrk(url, port=VARNISH_PORT)
             origin = wrk(url, port=PORT)
             rows.append((label, counts[label], cached, origin))
-        header = (f"{'page':<17} {'queries':>7} {'KB':>4} | "
-                  f"{'Varnish r/s':>11} {'p50':>5} {'p99':>5} {'err':>4} {'x ceil':>7} | "
-                  f"{'origin r/s':>10} {'p50':>6} {'p99':>6} {'err':>4} {'x ceil':>7}")
-        log(f"ceiling (minimal Django view, {sizes[len(sizes) // 2] / 1024 if sizes else 30:.0f}"
+        header = (
+            f"{'page':<17} {'queries':>7} {'KB':>4} | "
+            f"{'Varnish r/s':>11} {'p50':>5} {'p99':>5} {'err':>4} {'x ceil':>7} | "
+            f"{'origin r/s':>10} {'p50':>6} {'p99':>6} {'err':>4} {'x ceil':>7}"
+        )
+        log(
+            f"ceiling (minimal Django view, {sizes[len(sizes) // 2] / 1024 if sizes else 30:.0f}"
             f" KB): {floor[0]:.0f} r/s, p50 {floor[1]:.1f} ms, p99 {floor[2]:.1f} ms,"
-            f" {floor[3]} errors\n")
+            f" {floor[3]} errors\n"
+        )
         log(header)
         log("-" * len(header))
 
@@ -291,12 +356,16 @@ def main():
             return f"{value / floor[0]:>6.2f}x" if floor[0] else f"{'n/a':>7}"
 
         for label, (queries, _status, size), cached, origin in rows:
-            log(f"{label:<17} {queries:>7} {size / 1024:>4.0f} | "
+            log(
+                f"{label:<17} {queries:>7} {size / 1024:>4.0f} | "
                 f"{cached[0]:>11.0f} {cached[1]:>5.1f} {cached[2]:>5.1f} {cached[3]:>4} "
                 f"{times(cached[0])} | {origin[0]:>10.0f} {origin[1]:>6.1f} {origin[2]:>6.1f} "
-                f"{origin[3]:>4} {times(origin[0])}")
-        log("\nlatencies in ms; x ceil = requests/s over the minimal Django view's; search is"
-            " never kept by Varnish (private), so both columns render it")
+                f"{origin[3]:>4} {times(origin[0])}"
+            )
+        log(
+            "\nlatencies in ms; x ceil = requests/s over the minimal Django view's; search is"
+            " never kept by Varnish (private), so both columns render it"
+        )
         log("targets: through Varnish >= 10x the ceiling; <= 25 queries per page")
         for label, url, *_ in [(row[0], urls[row[0]]) for row in rows]:
             log(f"  {label}: {url}")

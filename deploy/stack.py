@@ -77,7 +77,6 @@ def self_signed_certificate(folder):
     return cert, key
 
 
-
 def self_signed_client_context():
     """A TLS client context for this stack's own self-signed certificate: neither the
     name nor the chain is checked (the stack checks itself, on loopback)."""
@@ -85,6 +84,7 @@ def self_signed_client_context():
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     return context
+
 
 class LocalStack:
     """nginx, varnishd, gunicorn and db_worker on free local ports, production settings."""

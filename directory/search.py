@@ -34,8 +34,6 @@ def matching_organisations(query):
         "more_label": _("See all matching organisations"),
         # Only when there are more than we show: a count query otherwise spared.
         "more_url": (
-            reverse("directory:index") + "?" + urlencode({"q": query})
-            if len(shown) > SHOWN
-            else ""
+            reverse("directory:index") + "?" + urlencode({"q": query}) if len(shown) > SHOWN else ""
         ),
     }

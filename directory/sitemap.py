@@ -9,8 +9,8 @@ from .models import Organisation
 
 def sitemap_entries(request, base):
     entries = view_entries(base, "directory:index") + view_entries(base, "directory:propose")
-    for slug, updated_at in Organisation.objects.listed().order_by("slug").values_list(
-        "slug", "updated_at"
+    for slug, updated_at in (
+        Organisation.objects.listed().order_by("slug").values_list("slug", "updated_at")
     ):
         entries += view_entries(base, "directory:detail", {"slug": slug}, updated_at)
     return entries

@@ -116,9 +116,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.live().public().child_of(self)
 
     def events(self):
-        return (
-            self.public_events.select_related("event_type", "listing_image")
-            .prefetch_related("listing_image__renditions")
+        return self.public_events.select_related("event_type", "listing_image").prefetch_related(
+            "listing_image__renditions"
         )
 
     def filter_choices(self):

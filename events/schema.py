@@ -1,7 +1,5 @@
 """schema.org Event JSON-LD for an event page (for search engines and link previews)."""
 
-
-
 from home.models import SiteProfile
 from website.json_ld import json_ld
 

@@ -565,10 +565,9 @@ class SocialSettings(BaseSiteSetting):
 
     @classmethod
     def _for_chrome(cls, site):
-        found = (
-            cls.objects.select_related("logo", "share_image").filter(site=site).first()
-            or cls.for_site(site)
-        )
+        found = cls.objects.select_related("logo", "share_image").filter(
+            site=site
+        ).first() or cls.for_site(site)
         # Kept with the shared chrome with its renditions, read now.
         found.logo_renditions  # noqa: B018
         found.share_rendition  # noqa: B018

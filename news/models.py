@@ -371,9 +371,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             kwargs = {"word": words["category"], "slug": slug}
             paths.append(self.reverse_subpage("category", kwargs=kwargs))
             for kind in ("rss", "atom"):
-                paths.append(
-                    self.reverse_subpage("category_feed", kwargs={**kwargs, "kind": kind})
-                )
+                paths.append(self.reverse_subpage("category_feed", kwargs={**kwargs, "kind": kind}))
         tags = NewsTag.objects.filter(tagged_news__content_object__in=self.news().values("pk"))
         for slug in tags.values_list("slug", flat=True).distinct():
             paths.append(self.reverse_subpage("tag", kwargs={"word": words["tag"], "slug": slug}))

@@ -224,7 +224,9 @@ def test_the_slug_is_beside_the_title_for_editors_and_translators(as_user, index
     draft = source.get_translation(locales["en"])
     page = translator.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).text
     props = json.loads(html.unescape(re.search(r'data-props="([^"]+)"', page).group(1)))
-    tabs = {segment["location"]["field"]: segment["location"]["tab"] for segment in props["segments"]}
+    tabs = {
+        segment["location"]["field"]: segment["location"]["tab"] for segment in props["segments"]
+    }
     assert tabs["Slug"] == tabs["Title"]
 
 

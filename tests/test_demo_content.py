@@ -230,9 +230,7 @@ def test_admin_and_forms_answer_with_redis_down_and_log_once(homes, redis_down, 
     assert Client().get("/admin/login/").status_code == 200
     # Rate-limited forms let visitors through rather than refusing everyone.
     for n in range(3):
-        response = Client().post(
-            "/tr/bulten/", {"email": f"okur{n}@example.org", "consent": "on"}
-        )
+        response = Client().post("/tr/bulten/", {"email": f"okur{n}@example.org", "consent": "on"})
         assert response.status_code in (200, 302), response.status_code
     assert Client().get("/tr/").status_code == 200
     outage_records = [r for r in caplog.records if r.name == "website.cache_outage"]

@@ -437,9 +437,7 @@ class TestArticle:
         )
         assert "https://wa.me/?text=" in html and "mailto:?subject=" in html
         # No script but the reach beacon (cookie-free page view counting).
-        assert re.findall(r'<script src="([^"]+)"', html) == [
-            "/static/reach/beacon.js"
-        ]
+        assert re.findall(r'<script src="([^"]+)"', html) == ["/static/reach/beacon.js"]
         assert "KADEM" in html
 
     def test_publication_date_defaults_to_first_publication(self, news):

@@ -238,6 +238,7 @@ class TestIdentityAndFixes:
         assert 'href="/en/trainers/request/"' in html
         assert "/documents/1/" not in html and "/admin/" not in html
 
+
 def test_turkish_capfirst():
     from bilingual.text import capfirst
 

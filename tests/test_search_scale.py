@@ -141,9 +141,7 @@ def test_the_pages_searched_can_be_read_from_the_live_pages_index(client, worksh
     # all of that, so at 10,000 pages PostgreSQL reads it alone (an index-only scan:
     # bench/bench_search.py prints the plan); a site this small is read either way.
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'site_search_live_pages'"
-        )
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'site_search_live_pages'")
         (definition,) = cursor.fetchone()
     assert definition.endswith("(locale_id, depth) INCLUDE (id, path) WHERE live")
     for sql in search_sql(client, "/en/search/?q=workshop"):

@@ -230,7 +230,9 @@ def test_an_unpublished_article_leaves_listings_feeds_sitemap_and_search(varnish
         "/tr/haberler/geri-cekilen/",
     ]
     for url in urls:
-        assert "geri-cekilen" in cached(varnish, url).text or "Geri çekilen" in varnish.get(url).text
+        assert (
+            "geri-cekilen" in cached(varnish, url).text or "Geri çekilen" in varnish.get(url).text
+        )
 
     article.unpublish()
 

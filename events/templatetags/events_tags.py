@@ -30,9 +30,7 @@ def event_when(event):
 def upcoming_events(context, limit=3):
     """The next events of the page's language (the active language elsewhere)."""
     page = context.get("page")
-    events = (
-        EventPage.objects.live().public().select_related("event_type").upcoming(timezone.now())
-    )
+    events = EventPage.objects.live().public().select_related("event_type").upcoming(timezone.now())
     if page is not None and getattr(page, "locale_id", None):
         events = events.filter(locale_id=page.locale_id)
     else:

@@ -58,9 +58,9 @@ def head_meta(context):
     if page is not None and view_meta and data.get("og_title"):
         # A routable page's sub-route (an activity) says what it shows itself.
         data["og_title"] = view_meta.get("title") or data["og_title"]
-        data["og_description"] = Truncator(
-            strip_tags(view_meta.get("description") or "")
-        ).chars(300) or data.get("og_description", "")
+        data["og_description"] = Truncator(strip_tags(view_meta.get("description") or "")).chars(
+            300
+        ) or data.get("og_description", "")
     if page is None and view_meta and request is not None:
         # A view that is not a page (the NGO directory) names what it shows.
         data.update(

@@ -57,9 +57,7 @@ def _find_locale_home(site, language_code):
     # One query: the site root, or its live translation in that language.
     return (
         Page.objects.filter(
-            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
-                "translation_key"
-            ),
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"),
             locale__language_code=language_code,
         )
         .filter(Q(pk=site.root_page_id) | Q(live=True))
@@ -146,9 +144,7 @@ def _language_links(request, page, not_found=False, routes=None):
                 "code": code,
                 "name": names[code],
                 "url": url,
-                "full_url": (
-                    request.build_absolute_uri(alternate_url or url) if request else url
-                ),
+                "full_url": (request.build_absolute_uri(alternate_url or url) if request else url),
                 "is_current": code == current,
                 "available": available,
                 # An hreflang alternate: the same content in that language (never from

@@ -11,7 +11,8 @@ def featured_kits(context, limit=3):
     """The featured kits of the active language, newest first (one query + renditions)."""
     language = active_language()
     kits = (
-        TrainingKitPage.objects.live().public()
+        TrainingKitPage.objects.live()
+        .public()
         .filter(featured=True, locale__language_code=language)
         .select_related("cover_image")
         .prefetch_related("cover_image__renditions")

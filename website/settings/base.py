@@ -380,4 +380,3 @@ FRONTEND_CACHE_IN_CHROME = ["navigation.models.named_in_chrome"]
 # after the event (the counts stay); the form is rate limited per client address.
 REGISTRATION_ERASE_AFTER_MONTHS = env.int("REGISTRATION_ERASE_AFTER_MONTHS", default=6)
 REGISTRATION_RATE = env("REGISTRATION_RATE", default="10/10m")
-
