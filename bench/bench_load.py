@@ -31,6 +31,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from harness import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -167,21 +169,13 @@ def wait_for(url, process, what):
 
 def start_ceiling(size):
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "ceiling:application",
-            "--workers",
-            "2",
+        gunicorn_command(
             *GUNICORN_EXTRA,
             "--chdir",
             str(ROOT / "bench"),
-            "--bind",
-            f"127.0.0.1:{CEILING_PORT}",
-            "--log-level",
-            "warning",
-        ],
+            "ceiling:application",
+            port=CEILING_PORT,
+        ),
         env={**os.environ, "CEILING_BYTES": str(size)},
         start_new_session=True,
     )
@@ -221,19 +215,7 @@ def start_varnish(workdir):
 
 def start_gunicorn(env):
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "website.wsgi",
-            "--workers",
-            "2",
-            *GUNICORN_EXTRA,
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
+        gunicorn_command(*GUNICORN_EXTRA, "website.wsgi", port=PORT),
         cwd=ROOT,
         env=env,
         start_new_session=True,

@@ -34,6 +34,8 @@ from collections import Counter
 from http.client import HTTPConnection
 from pathlib import Path
 
+from harness import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -320,18 +322,7 @@ def main():
         connections.close_all()
         with open(server_log, "w") as errors_out:
             server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "website.wsgi",
-                    "--workers",
-                    "2",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                ],
+                gunicorn_command("website.wsgi", port=port),
                 cwd=ROOT,
                 env={**env, "REDIS_URL": redis_url},
                 start_new_session=True,

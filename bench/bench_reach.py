@@ -35,6 +35,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from harness import gunicorn_command
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -67,19 +69,7 @@ end
 
 def start(command, env, port, probe, cwd=ROOT):
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            *command,
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "--no-control-socket",
-        ],
+        gunicorn_command("--no-control-socket", *command, port=port),
         cwd=cwd,
         env=env,
         start_new_session=True,

@@ -43,6 +43,21 @@ def throwaway_database(test_environment=False):
         teardown_databases(old_config, verbosity=0)
 
 
+def gunicorn_command(*arguments, port):
+    """How the benchmarks start a server: gunicorn with 2 workers (as production's unit
+    runs it) on 127.0.0.1:``port``, saying only warnings; ``arguments`` name the
+    application (and any options before it)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        *arguments,
+        "--workers=2",
+        f"--bind=127.0.0.1:{port}",
+        "--log-level=warning",
+    ]
+
+
 def child_path(parent, position):
     """The treebeard path of ``parent``'s child number ``position`` (1, 2, …), for pages
     inserted in bulk: ``parent.path`` and the position written in the tree's alphabet,
