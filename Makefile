@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_ADMIN_PASSWORD ?= demo-admin-2026
 export DEMO_ADMIN_PASSWORD
 
-.PHONY: run run-production install install-test test lint browser-deps deploy-deps bench translations check-migrations clean
+.PHONY: run run-production install install-test test lint browser-deps deploy-deps bench screenshots translations check-migrations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ check-migrations: install-test
 TEST_WORKERS ?= auto
 test: install-test browser-deps deploy-deps lint check-migrations
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
+
+## The browser tests again, saving screenshots of every page type and journey step for people
+## to look at (test-artifacts/screenshots/).
+screenshots: install-test browser-deps
+	SCREENSHOTS=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile tests/browser $(PYTEST_ARGS)
 
 ## Benchmarks: queries and timings with many items (PostgreSQL from DATABASE_URL).
 bench: install-test

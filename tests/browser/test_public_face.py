@@ -3,13 +3,14 @@ languages: the EU emblem and funding statement in the first viewport of the home
 on every page type, the container grid, the compact phone header and its menu without
 JavaScript, reachability of every section from the home page, the timeline's bars, tap
 targets, the main heading and no sideways scrolling at every width (320 px too). Screenshots
-of every page type go to test-artifacts/screenshots/face/ for a designer's look."""
+of every page type go to test-artifacts/screenshots/face/ for a designer's look when asked
+(``make screenshots``)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
-from .conftest import SCREENSHOTS
+from .conftest import screenshot
 from .test_accessibility import WCAG_TAGS, _format, _path
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (375, 800)}
@@ -125,22 +126,20 @@ def test_every_page_type_has_emblem_breadcrumbs_share_image_and_fits(
 ):
     """Each page type: emblem and statement in header and footer (with the disclaimer),
     breadcrumbs below the home, an og:image, tap targets of at least 24×24 px, and the main
-    heading and emblem in view without sideways scrolling at this width and at 320 px; a
-    screenshot of each for review."""
+    heading and emblem in view without sideways scrolling at this width and at 320 px (and a
+    screenshot of each, with ``make screenshots``)."""
     tab = _open(open_page, language, viewport)
     # The narrowest phones (320 px), checked once per language, with the phone runs.
     narrow = None
     if viewport == "phone":
         narrow = _open(open_page, language, "phone")
         narrow.set_viewport_size({"width": 320, "height": 800})
-    folder = SCREENSHOTS / "face"
-    folder.mkdir(parents=True, exist_ok=True)
     problems = []
     for label, target in PAGE_TYPES:
         path = _path(target, language)
         tab.goto(path)
         problems += [f"{label}: {problem}" for problem in _what_a_reader_misses(tab)]
-        tab.screenshot(path=folder / f"{label}-{language}-{viewport}.png", full_page=True)
+        screenshot(tab, f"face/{label}-{language}-{viewport}")
         if not tab.locator(".site-header .eu-statement").inner_text().strip():
             problems.append(f"{label}: no funding statement in the header")
         if tab.locator(".site-footer .eu-emblem").count() != 1:
