@@ -186,7 +186,7 @@ def page_of_type(model_label, language="tr"):
 def screenshot(page, name):
     """A full-page screenshot to ``test-artifacts/screenshots/<name>.png`` for people to
     look at, taken only when asked (``SCREENSHOTS=1``, as ``make screenshots`` does): the
-    tests assert what they check, and the 60 of the page-type sweep took 17 s of a CI run."""
+    tests assert what they check, and the page-type sweep's 60 took about 17 s."""
     if os.environ.get("SCREENSHOTS") != "1":
         return
     path = SCREENSHOTS / f"{name}.png"
