@@ -173,21 +173,7 @@ def sidebar_urls(props):
 
 
 # Words that mark a text as English (none of them is a Turkish word).
-ENGLISH_WORDS = {
-    "the",
-    "and",
-    "of",
-    "to",
-    "for",
-    "with",
-    "this",
-    "your",
-    "are",
-    "not",
-    "yet",
-    "from",
-    "by",
-}
+ENGLISH_WORDS = set("the and of to for with this your are not yet from by".split())
 # Package messages that read the same in Turkish.
 SAME_IN_TURKISH = {"URL", "CSV", "XLSX", "PDF", "Wagtail", "E-posta"}
 # Package texts no catalogue can reach: Wagtail's group form labels its page field
