@@ -16,9 +16,11 @@ Searching reads the index from the matching entries outwards (see
 (``search/migrations/0004_…``) finds the entries, and an entry is kept when its object
 is in the queryset (a semi-join on primary keys: ``entries_of_queryset``). An object has
 one entry, under its specific model, so the kept entries count the objects and give the
-pages' types for the type facet without reading the pages. Only the results page asked
-for is ranked, then its pages are read from their own models' tables (one query per page
-type); counts and facets never rank. Wagtail's own query joins every page of the
+pages' types for the type facet without reading the pages. The site's results page
+asks for its slice and the counts by type together (``counted_and_ranked``): one
+statement ranks each match once, counts the ranked rows by type and keeps the slice with
+a top-N sort; then its pages are read from their own models' tables (one query per page
+type). A count or a facet asked alone never ranks. Wagtail's own query joins every page of the
 queryset to its entry first and sorts all matches by rank for each slice and count: with
 10,000 pages per language that took seconds, and up to minutes when the planner
 misjudged the join.
@@ -33,6 +35,7 @@ from collections import OrderedDict, defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
+from django.db import connections
 from django.db.models import Count, F
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
@@ -204,6 +207,40 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
                 results.append(obj)
         return results
 
+    def counted_and_ranked(self, config, start, stop, content_type_id=None):
+        """``({content_type_id: count}, objects)``: how many objects match, by type, and
+        the objects from ``start`` to ``stop`` by relevance (of ``content_type_id`` only,
+        when given), in one statement. Its common table holds each matching entry's key,
+        type and rank, computed once; the counts group those rows and the slice keeps
+        its rows with a top-N sort. Asked separately, the counts read and joined all the
+        matches a second time: at 10,000 matches, the count took 10–18 ms beside the
+        23–36 ms of the slice, and together they took 27–34 ms."""
+        entries = (
+            self.entries_of_queryset(config)
+            .annotate(_rank_=self.rank_expression(config))
+            .values_list("_object_pk", "_rank_", "content_type_id")
+        )
+        connection = connections[entries.db]
+        sql, params = entries.query.get_compiler(connection=connection).as_sql()
+        only_type = "WHERE content_type_id = %s" if content_type_id is not None else ""
+        statement = (
+            f"WITH hits AS MATERIALIZED ({sql}) "
+            "(SELECT content_type_id, COUNT(*), NULL::integer, NULL::float8 FROM hits "
+            "GROUP BY content_type_id) "
+            "UNION ALL "
+            '(SELECT content_type_id, NULL, "_object_pk", "_rank_" FROM hits '
+            f'{only_type} ORDER BY "_rank_" DESC, "_object_pk" DESC LIMIT %s OFFSET %s)'
+        )
+        slice_params = [] if content_type_id is None else [content_type_id]
+        limit = None if stop is None else max(stop - start, 0)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, *slice_params, limit, start])
+            rows = cursor.fetchall()
+        counts = {type_id: count for type_id, count, _pk, _rank in rows if count is not None}
+        hits = [(pk, rank, type_id) for type_id, count, pk, rank in rows if count is None]
+        objects = self._objects_of(hits) if hits else {}
+        return counts, [objects[pk] for pk, _rank, _type_id in hits if pk in objects]
+
     def rank_expression(self, config):
         """An entry's relevance, as Wagtail's own search ranks it: the rank of the
         title, weighted by the entry's ``title_norm``, plus the rank of the body."""
@@ -281,6 +318,21 @@ class LocaleAwareSearchResults(PostgresSearchResults):
         if self.stop is not None:
             count = min(count, self.stop - self.start)
         return max(count, 0)
+
+    def counted_page_types_and_slice(self, start, stop, content_type_id=None):
+        """For a relevance-ordered search of pages: the matches counted by page type, and
+        the matches from ``start`` to ``stop`` (of ``content_type_id`` only, when given),
+        as ``compiler.counted_and_ranked()`` reads them in one statement. None when this
+        search is not read from the index entries that way (then ``facet()`` and a
+        slice answer)."""
+        compiler = self.query_compiler
+        if not (
+            self._reads_index_entries()
+            and compiler.order_by_relevance
+            and issubclass(compiler.queryset.model, Page)
+        ):
+            return None
+        return compiler.counted_and_ranked(self._config(), start, stop, content_type_id)
 
     def facet(self, field_name):
         if not self._reads_index_entries():

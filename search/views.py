@@ -83,6 +83,76 @@ def _promotions(query_text, pages, request):
     return promoted
 
 
+def _page_type_id(key):
+    """The content type id of a page type named ``app_label.model_name`` (the results
+    page's ``type=``), or None."""
+    app_label, _, model_name = key.partition(".")
+    if not model_name:
+        return None
+    try:
+        return ContentType.objects.get_by_natural_key(app_label, model_name).pk
+    except ContentType.DoesNotExist:
+        return None
+
+
+def _counts_and_slice(pages, text, content_type_id, start, stop):
+    """``({content_type_id: count}, pages)``: the matches among ``pages`` counted by
+    type, and those from ``start`` to ``stop`` by relevance (of ``content_type_id``
+    only, when given). The site's PostgreSQL backend reads both in one statement
+    (``search/backend.py``); another backend answers a facet and a slice."""
+    found = pages.specific().search(text, operator="and")
+    counted = getattr(found, "counted_page_types_and_slice", None)
+    answer = counted(start, stop, content_type_id) if counted else None
+    if answer is not None:
+        return answer
+    counts = pages.search(text, operator="and").facet("content_type_id")
+    if content_type_id is not None:
+        of_type = pages.filter(content_type_id=content_type_id)
+        found = of_type.specific().search(text, operator="and")
+    return counts, list(found[start:stop])
+
+
+def _results_page(pages, text, requested_type, page_number):
+    """``(types, selected, page_obj, found)`` for the results page: the page types that
+    match (each with its count, the most first), the one asked for (if it matches
+    anything), Django's ``Page`` for the pagination links, and the pages it lists.
+
+    The page number asked for is read as ``Paginator.get_page()`` reads it (a number
+    that is not one gives the first page, one past the end the last). The counts come
+    with the slice, so the slice is read for the page asked for, and read again in the
+    rare case that page turns out not to exist or the type asked for has no match."""
+    wanted = _page_type_id(requested_type)
+    try:
+        guess = max(int(page_number), 1)
+    except (TypeError, ValueError):
+        guess = 1
+
+    def read(content_type_id, number):
+        start = (number - 1) * RESULTS_PER_PAGE
+        return _counts_and_slice(pages, text, content_type_id, start, start + RESULTS_PER_PAGE)
+
+    counts, found = read(wanted, guess)
+    if wanted is not None and wanted not in counts:
+        wanted = None
+        counts, found = read(wanted, guess)
+    types = []
+    for ct_id, count in counts.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is None:
+            continue
+        key = f"{model._meta.app_label}.{model._meta.model_name}"
+        types.append({"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id})
+    types.sort(key=lambda item: (-item["count"], str(item["label"])))
+    selected = next((item for item in types if item["id"] == wanted), None)
+    total = selected["count"] if selected else sum(counts.values())
+    # A paginator over the numbers of the matches: it knows their count, reads nothing.
+    page_obj = Paginator(range(total), RESULTS_PER_PAGE).get_page(page_number)
+    if page_obj.number != guess:
+        _counts, found = read(wanted, page_obj.number)
+    page_obj.object_list = found
+    return types, selected, page_obj, found
+
+
 # Per visitor: the words typed may be personal, and each search is counted for the
 # "Search terms" report; never kept by the shared cache.
 @never_cache
@@ -120,34 +190,13 @@ def search(request):
         home = locale_home(request, language)
         locale_id = home.locale_id if home is not None else Locale.get_active().pk
         pages = Page.objects.live().public().filter(locale_id=locale_id, depth__gt=1)
-        page_number = request.GET.get("page")
-        logged = _log_query(query, language) if page_number in (None, "", "1") else None
+        first_page = request.GET.get("page") in (None, "", "1")
+        logged = _log_query(query, language) if first_page else None
 
-        def find():
-            all_results = pages.search(text, operator="and")
-            type_counts = all_results.facet("content_type_id")
-            types = []
-            for ct_id, count in type_counts.items():
-                model = ContentType.objects.get_for_id(ct_id).model_class()
-                if model is None:
-                    continue
-                key = f"{model._meta.app_label}.{model._meta.model_name}"
-                types.append(
-                    {"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id}
-                )
-            types.sort(key=lambda item: (-item["count"], str(item["label"])))
-            selected = next((t for t in types if t["key"] == requested_type), None)
-            filtered = pages.filter(content_type_id=selected["id"]) if selected else pages
-            results = filtered.specific().search(text, operator="and")
-            paginator = Paginator(results, RESULTS_PER_PAGE)
-            # The facet counts already say how many there are: spare the database a
-            # second full-text count (the most expensive query of the page).
-            paginator.count = selected["count"] if selected else sum(type_counts.values())
-            page_obj = paginator.get_page(page_number)
-            described = [describe(page, terms, request) for page in page_obj.object_list]
-            return types, selected, page_obj, described
-
-        types, selected, page_obj, described = find()
+        types, selected, page_obj, found = _results_page(
+            pages, text, requested_type, request.GET.get("page")
+        )
+        described = [describe(page, terms, request) for page in found]
         context.update(
             selected_type=selected["key"] if selected else "",
             types=types,
