@@ -17,9 +17,9 @@ Searching reads the index from the matching entries outwards (see
 is in the queryset (a semi-join on primary keys: ``entries_of_queryset``). An object has
 one entry, under its specific model, so the kept entries count the objects and give the
 pages' types for the type facet without reading the pages. The site's results page
-asks for its slice and the counts by type together (``counted_and_ranked``): one
-statement ranks each match once, counts the ranked rows by type and keeps the slice with
-a top-N sort; then its pages are read from their own models' tables (one query per page
+asks for its page of results and the counts by type together (``counted_and_ranked``):
+one statement ranks each match once, counts the ranked rows by type and keeps the page
+with a top-N sort; then its pages are read from their own models' tables (one query per page
 type). A count or a facet asked alone never ranks. Wagtail's own query joins every page of the
 queryset to its entry first and sorts all matches by rank for each slice and count: with
 10,000 pages per language that took seconds, and up to minutes when the planner
@@ -207,14 +207,17 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
                 results.append(obj)
         return results
 
-    def counted_and_ranked(self, config, start, stop, content_type_id=None):
+    def counted_and_ranked(self, config, page_size, page_number, content_type_id=None):
         """``({content_type_id: count}, objects)``: how many objects match, by type, and
-        the objects from ``start`` to ``stop`` by relevance (of ``content_type_id`` only,
-        when given), in one statement. Its common table holds each matching entry's key,
-        type and rank, computed once; the counts group those rows and the slice keeps
-        its rows with a top-N sort. Asked separately, the counts read and joined all the
-        matches a second time: at 10,000 matches, the count took 10–18 ms beside the
-        23–36 ms of the slice, and together they took 27–34 ms."""
+        one results page of them by relevance (of ``content_type_id`` only, when given):
+        page ``page_number`` (from 1) of ``page_size`` objects, or the last page when
+        there are fewer, as Django's ``Paginator.get_page()`` serves a page past the end.
+
+        One statement: its common table holds each matching entry's key, type and rank,
+        computed once; the counts group those rows and the page keeps its rows with a
+        top-N sort. Asked separately, the counts read and joined all the matches a
+        second time: at 10,000 matches the count took 10–18 ms beside the 23–36 ms of
+        the slice, and together they take 27–34 ms."""
         entries = (
             self.entries_of_queryset(config)
             .annotate(_rank_=self.rank_expression(config))
@@ -223,18 +226,29 @@ class LocaleAwareQueryCompiler(LocaleAwareQueryMixin, PostgresSearchQueryCompile
         connection = connections[entries.db]
         sql, params = entries.query.get_compiler(connection=connection).as_sql()
         only_type = "WHERE content_type_id = %s" if content_type_id is not None else ""
+        type_params = [] if content_type_id is None else [content_type_id]
         statement = (
             f"WITH hits AS MATERIALIZED ({sql}) "
             "(SELECT content_type_id, COUNT(*), NULL::integer, NULL::float8 FROM hits "
             "GROUP BY content_type_id) "
             "UNION ALL "
             '(SELECT content_type_id, NULL, "_object_pk", "_rank_" FROM hits '
-            f'{only_type} ORDER BY "_rank_" DESC, "_object_pk" DESC LIMIT %s OFFSET %s)'
+            f'{only_type} ORDER BY "_rank_" DESC, "_object_pk" DESC LIMIT %s '
+            # The page asked for, or the last page that holds any.
+            f"OFFSET LEAST(%s, GREATEST((SELECT COUNT(*) FROM hits {only_type}) - 1, 0) "
+            "/ %s * %s))"
         )
-        slice_params = [] if content_type_id is None else [content_type_id]
-        limit = None if stop is None else max(stop - start, 0)
+        statement_params = [
+            *params,
+            *type_params,
+            page_size,
+            (page_number - 1) * page_size,
+            *type_params,
+            page_size,
+            page_size,
+        ]
         with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, *slice_params, limit, start])
+            cursor.execute(statement, statement_params)
             rows = cursor.fetchall()
         counts = {type_id: count for type_id, count, _pk, _rank in rows if count is not None}
         hits = [(pk, rank, type_id) for type_id, count, pk, rank in rows if count is None]
@@ -319,10 +333,10 @@ class LocaleAwareSearchResults(PostgresSearchResults):
             count = min(count, self.stop - self.start)
         return max(count, 0)
 
-    def counted_page_types_and_slice(self, start, stop, content_type_id=None):
+    def counted_page_types_and_results_page(self, page_size, page_number, content_type_id=None):
         """For a relevance-ordered search of pages: the matches counted by page type, and
-        the matches from ``start`` to ``stop`` (of ``content_type_id`` only, when given),
-        as ``compiler.counted_and_ranked()`` reads them in one statement. None when this
+        a results page of them (of ``content_type_id`` only, when given), as
+        ``compiler.counted_and_ranked()`` reads them in one statement. None when this
         search is not read from the index entries that way (then ``facet()`` and a
         slice answer)."""
         compiler = self.query_compiler
@@ -332,7 +346,7 @@ class LocaleAwareSearchResults(PostgresSearchResults):
             and issubclass(compiler.queryset.model, Page)
         ):
             return None
-        return compiler.counted_and_ranked(self._config(), start, stop, content_type_id)
+        return compiler.counted_and_ranked(self._config(), page_size, page_number, content_type_id)
 
     def facet(self, field_name):
         if not self._reads_index_entries():

@@ -95,46 +95,44 @@ def _page_type_id(key):
         return None
 
 
-def _counts_and_slice(pages, text, content_type_id, start, stop):
+def _counts_and_results_page(pages, text, content_type_id, number):
     """``({content_type_id: count}, pages)``: the matches among ``pages`` counted by
-    type, and those from ``start`` to ``stop`` by relevance (of ``content_type_id``
-    only, when given). The site's PostgreSQL backend reads both in one statement
-    (``search/backend.py``); another backend answers a facet and a slice."""
+    type, and results page ``number`` of them by relevance (of ``content_type_id`` only,
+    when given), or the last page when there are fewer. The site's PostgreSQL backend
+    reads both in one statement (``search/backend.py``); another backend answers a
+    facet and a slice."""
     found = pages.specific().search(text, operator="and")
-    counted = getattr(found, "counted_page_types_and_slice", None)
-    answer = counted(start, stop, content_type_id) if counted else None
+    counted = getattr(found, "counted_page_types_and_results_page", None)
+    answer = counted(RESULTS_PER_PAGE, number, content_type_id) if counted else None
     if answer is not None:
         return answer
     counts = pages.search(text, operator="and").facet("content_type_id")
     if content_type_id is not None:
         of_type = pages.filter(content_type_id=content_type_id)
         found = of_type.specific().search(text, operator="and")
-    return counts, list(found[start:stop])
+    total = counts.get(content_type_id, 0) if content_type_id else sum(counts.values())
+    number = Paginator(range(total), RESULTS_PER_PAGE).get_page(number).number
+    start = (number - 1) * RESULTS_PER_PAGE
+    return counts, list(found[start : start + RESULTS_PER_PAGE])
 
 
 def _results_page(pages, text, requested_type, page_number):
-    """``(types, selected, page_obj, found)`` for the results page: the page types that
-    match (each with its count, the most first), the one asked for (if it matches
-    anything), Django's ``Page`` for the pagination links, and the pages it lists.
+    """``(types, selected, page_obj)`` for the results page: the page types that match
+    (each with its count, the most first), the one asked for (if it matches anything),
+    and Django's ``Page`` of the results, for the pagination links.
 
-    The page number asked for is read as ``Paginator.get_page()`` reads it (a number
-    that is not one gives the first page, one past the end the last). The counts come
-    with the slice, so the slice is read for the page asked for, and read again in the
-    rare case that page turns out not to exist or the type asked for has no match."""
-    wanted = _page_type_id(requested_type)
+    A page number that is not a number, or is below 1, reads as the first page; one past
+    the end as the last page (the statement that reads the results knows their count)."""
     try:
-        guess = max(int(page_number), 1)
+        number = max(int(page_number), 1)
     except (TypeError, ValueError):
-        guess = 1
-
-    def read(content_type_id, number):
-        start = (number - 1) * RESULTS_PER_PAGE
-        return _counts_and_slice(pages, text, content_type_id, start, start + RESULTS_PER_PAGE)
-
-    counts, found = read(wanted, guess)
+        number = 1
+    wanted = _page_type_id(requested_type)
+    counts, found = _counts_and_results_page(pages, text, wanted, number)
     if wanted is not None and wanted not in counts:
+        # No match of the type asked for: all types.
         wanted = None
-        counts, found = read(wanted, guess)
+        counts, found = _counts_and_results_page(pages, text, wanted, number)
     types = []
     for ct_id, count in counts.items():
         model = ContentType.objects.get_for_id(ct_id).model_class()
@@ -146,11 +144,9 @@ def _results_page(pages, text, requested_type, page_number):
     selected = next((item for item in types if item["id"] == wanted), None)
     total = selected["count"] if selected else sum(counts.values())
     # A paginator over the numbers of the matches: it knows their count, reads nothing.
-    page_obj = Paginator(range(total), RESULTS_PER_PAGE).get_page(page_number)
-    if page_obj.number != guess:
-        _counts, found = read(wanted, page_obj.number)
+    page_obj = Paginator(range(total), RESULTS_PER_PAGE).get_page(number)
     page_obj.object_list = found
-    return types, selected, page_obj, found
+    return types, selected, page_obj
 
 
 # Per visitor: the words typed may be personal, and each search is counted for the
@@ -193,10 +189,10 @@ def search(request):
         first_page = request.GET.get("page") in (None, "", "1")
         logged = _log_query(query, language) if first_page else None
 
-        types, selected, page_obj, found = _results_page(
+        types, selected, page_obj = _results_page(
             pages, text, requested_type, request.GET.get("page")
         )
-        described = [describe(page, terms, request) for page in found]
+        described = [describe(page, terms, request) for page in page_obj]
         context.update(
             selected_type=selected["key"] if selected else "",
             types=types,
