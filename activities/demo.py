@@ -111,6 +111,9 @@ EXPECTED = {
     },
 }
 # Words in a demo page's Turkish title that tell which activity it belongs to.
+# The apps whose pages are tagged, and the word of a Turkish title that names an
+# activity's subject (the first that occurs).
+TAGGED_APPS = {"news", "events", "resources"}
 KEYWORDS = [
     ("saha", 1),
     ("haritalandır", 1),
@@ -146,8 +149,9 @@ FIGURES = [
 ]
 
 
-def load(context):
-    locales = context.locales
+def _activities(locales):
+    """The ten activities, ``{number: Turkish activity}``, made in both languages if
+    missing."""
     activities = {}
     for number, (tr_title, en_title, start, end, status, tr_note, en_note) in ACTIVITIES.items():
         activities[number], _ = ensure_snippet_pair(
@@ -168,6 +172,35 @@ def load(context):
             },
             locales,
         )
+    return activities
+
+
+def before_pages(context):
+    """Before the other apps add their pages: the activities, and the tagging of each
+    new news article, event and kit whose Turkish title names an activity's subject
+    (``KEYWORDS``). As an editor tags a page on its form before publishing it, the tag
+    is on the Turkish page before its first revision; the translation, copied from it,
+    carries it (``ActivityLink.save`` points it at the activity in that language)."""
+    context.page_preparers.append(_tagger(_activities(context.locales)))
+
+
+def _tagger(activities):
+    def tag(page, parent):
+        # The apps' articles, events and kits, not their index pages (under the home).
+        if page._meta.app_label not in TAGGED_APPS or parent.depth < 3:
+            return
+        title = page.title.lower()
+        for word, number in KEYWORDS:
+            if word in title:
+                page.activity_links.add(ActivityLink(activity=activities[number]))
+                return
+
+    return tag
+
+
+def load(context):
+    locales = context.locales
+    activities = _activities(locales)
 
     index_tr, _index_en = ensure_pair(
         context,
@@ -229,36 +262,6 @@ def load(context):
         )
 
     _key_figures_on_the_homes(context)
-
-    if not ActivityLink.objects.exists():
-        tagged = Page.objects.filter(
-            locale=locales["tr"],
-            content_type__app_label__in=["news", "events", "resources"],
-            depth__gt=3,
-        )
-        for page in tagged:
-            title = page.title.lower()
-            for word, number in KEYWORDS:
-                if word in title:
-                    _tag(page, activities[number])
-                    break
-
-
-def _tag(page, activity):
-    """Tag ``page`` and its translations with ``activity``, as an editor does on the
-    Turkish page's form and wagtail-localize then copies onto the translation: in a new
-    revision of each (the edit form shows the latest revision, where links written to
-    the database only would be missing, and a later publish would drop them),
-    published when the page is live with no unpublished changes."""
-    for version in [page, *page.get_translations()]:
-        publish = version.live and not version.has_unpublished_changes
-        draft = version.get_latest_revision_as_object()
-        draft.activity_links.add(
-            ActivityLink(activity=_translation(activity, version.locale) or activity)
-        )
-        revision = draft.save_revision()
-        if publish:
-            revision.publish()
 
 
 HOME_FIGURES_HEADING = {"tr": "Rakamlarla proje", "en": "The project in figures"}

@@ -1,12 +1,14 @@
 """Builders for the bilingual demo content, and the home app's own demo pages.
 
 Every app may have a ``demo.py`` with a ``load(context)`` function; the
-``load_demo_content`` command calls them in order. The builders here make a
+``load_demo_content`` command calls them in order, after each app's
+``before_pages(context)``, where there is one. The builders here make a
 Turkish page and its English translation once, and leave both alone on every
 later run, so editors' changes survive ``make run``.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,6 +27,10 @@ class DemoContext:
     locales: dict
     pages: dict = field(default_factory=dict)
     created: int = 0
+    # ``prepare(page, parent)`` for every new Turkish page of ``ensure_pair``, before its
+    # first revision: what another app's editors set on the page's form (the activities
+    # app tags pages with activities). The translation is copied from the prepared page.
+    page_preparers: list = field(default_factory=list)
 
     def home(self, language):
         return self.tr_home if language == "tr" else self.en_home
@@ -34,19 +40,25 @@ def rich(*paragraphs):
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def ensure_page(parent, model, slug, **fields):
-    """The child of ``parent`` with ``slug``, created and published if missing."""
+def ensure_page(parent, model, slug, prepare=(), **fields):
+    """The child of ``parent`` with ``slug``, created and published if missing. Each of
+    ``prepare`` is called with the new page before it is saved: for what a page's form
+    sets besides fields (categories, tags, child objects), so that its first revision,
+    the one published, has them."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
     page = model(slug=slug, **fields)
+    for step in prepare:
+        step(page)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
 
 
-def ensure_translation(source, locale, slug, **fields):
-    """The translation of ``source`` into ``locale``, created and published if missing.
+def ensure_translation(source, locale, slug, prepare=(), **fields):
+    """The translation of ``source`` into ``locale``, created and published if missing
+    (``prepare`` as for ``ensure_page``, called before the translation is saved).
 
     Made with Wagtail's ``copy_for_translation`` so the pair shares a
     translation_key and the language switcher links them."""
@@ -60,19 +72,29 @@ def ensure_translation(source, locale, slug, **fields):
     translation.slug = slug
     for name, value in fields.items():
         setattr(translation, name, value)
+    for step in prepare:
+        step(translation)
     translation.save()
     translation.save_revision().publish()
     return translation, True
 
 
-def ensure_pair(context, parent_tr, model, tr, en, key=None):
+def ensure_pair(context, parent_tr, model, tr, en, key=None, prepare=None):
     """A Turkish page under ``parent_tr`` and its English translation.
 
-    ``tr`` and ``en`` are the field values of each language, with ``slug``."""
+    ``tr`` and ``en`` are the field values of each language, with ``slug``; ``prepare``,
+    if given, ``{"tr": step, "en": step}``: what each new page gets before it is saved
+    besides fields (see ``ensure_page``), after the context's ``page_preparers``."""
     tr = dict(tr)
     en = dict(en)
-    tr_page, created_tr = ensure_page(parent_tr, model, tr.pop("slug"), **tr)
-    en_page, created_en = ensure_translation(tr_page, context.locales["en"], en.pop("slug"), **en)
+    prepare = prepare or {}
+    tr_steps = [partial(step, parent=parent_tr) for step in context.page_preparers]
+    tr_steps += filter(None, [prepare.get("tr")])
+    en_steps = list(filter(None, [prepare.get("en")]))
+    tr_page, created_tr = ensure_page(parent_tr, model, tr.pop("slug"), tr_steps, **tr)
+    en_page, created_en = ensure_translation(
+        tr_page, context.locales["en"], en.pop("slug"), en_steps, **en
+    )
     context.created += int(created_tr) + int(created_en)
     if key:
         context.pages[key] = (tr_page, en_page)

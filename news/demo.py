@@ -483,11 +483,16 @@ def _short_item(entry):
     }
 
 
-def _finish(page, categories, tags):
-    """Categories and tags on a page just created (modelcluster: saved with a revision)."""
-    page.categories.set(categories)
-    page.tags.set(tags)
-    page.save_revision().publish()
+def _filed_under(categories, tags):
+    """A new page's step before it is saved (``ensure_pair``'s ``prepare``): its
+    categories and tags, which modelcluster keeps on the unsaved page, so the first
+    revision, the one published, has them."""
+
+    def step(page):
+        page.categories.set(categories)
+        page.tags.set(tags)
+
+    return step
 
 
 def load(context):
@@ -522,10 +527,6 @@ def load(context):
         key="news_index",
     )
     for item in ITEMS + [_short_item(entry) for entry in SHORT_ITEMS]:
-        existing = index_tr.get_children().filter(slug=item["tr"]["slug"]).first()
-        existing_en = existing and existing.get_translation_or_none(locales["en"])
-        tr_exists = existing is not None
-        en_exists = existing_en is not None and not existing_en.alias_of_id
         image = ensure_image(item["image"]) if item.get("image") else None
         shared = {
             "date_published": _date(*item["date"]),
@@ -535,8 +536,8 @@ def load(context):
         }
         tr = {k: v for k, v in item["tr"].items() if k != "tags"} | shared
         en = {k: v for k, v in item["en"].items() if k != "tags"} | shared
-        tr_page, en_page = ensure_pair(context, index_tr, NewsPage, tr=tr, en=en)
-        if not tr_exists:
-            _finish(tr_page, [categories[k][0] for k in item["categories"]], item["tr"]["tags"])
-        if not en_exists:
-            _finish(en_page, [categories[k][1] for k in item["categories"]], item["en"]["tags"])
+        filed = {
+            "tr": _filed_under([categories[k][0] for k in item["categories"]], item["tr"]["tags"]),
+            "en": _filed_under([categories[k][1] for k in item["categories"]], item["en"]["tags"]),
+        }
+        ensure_pair(context, index_tr, NewsPage, tr=tr, en=en, prepare=filed)

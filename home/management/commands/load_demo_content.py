@@ -40,8 +40,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, with_users=False, **options):
         context = demo.prepare()
-        for app in DEMO_APPS:
-            importlib.import_module(f"{app}.demo").load(context)
+        loaders = [importlib.import_module(f"{app}.demo") for app in DEMO_APPS]
+        # What an app puts in place before any app adds pages (the activities' tags).
+        for loader in loaders:
+            if hasattr(loader, "before_pages"):
+                loader.before_pages(context)
+        for loader in loaders:
+            loader.load(context)
         self.stdout.write(f"Demo content ready ({context.created} pages created on this run).")
         if with_users or settings.DEBUG:
             self.ensure_users(context)
