@@ -110,9 +110,8 @@ EXPECTED = {
         4: "Networking and cooperation",
     },
 }
-# Words in a demo page's Turkish title that tell which activity it belongs to.
-# The apps whose pages are tagged, and the word of a Turkish title that names an
-# activity's subject (the first that occurs).
+# The apps whose demo pages are tagged, and the words of a page's Turkish title that
+# tell which activity it belongs to (the first that occurs).
 TAGGED_APPS = {"news", "events", "resources"}
 KEYWORDS = [
     ("saha", 1),
