@@ -11,6 +11,7 @@ a self-signed certificate, and runs nginx and varnishd as the invoking user with
 pid, temporary and working files in their own folder. tests/test_deploy.py drives the
 same ``LocalStack``."""
 
+import http.client
 import os
 import re
 import secrets
@@ -75,6 +76,12 @@ def self_signed_certificate(folder):
         capture_output=True,
     )
     return cert, key
+
+
+def probe_path():
+    """The path Varnish's health probe asks the application for (deploy/varnish/backend.vcl)."""
+    backend = (DEPLOY / "varnish/backend.vcl").read_text()
+    return re.search(r'\.url\s*=\s*"([^"]+)"', backend).group(1)
 
 
 def self_signed_client_context():
@@ -200,6 +207,7 @@ class LocalStack:
         )
         for number in range(1, self.worker_count + 1):
             self.spawn(f"db_worker-{number}", [PYTHON, "manage.py", "db_worker"])
+        self.wait_for_application()
         self.spawn(
             "varnishd",
             [
@@ -235,14 +243,38 @@ class LocalStack:
         )
         self.wait_until_healthy()
 
+    def check_running(self):
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                log = (self.run_dir / f"{name}.log").read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{name} exited ({process.returncode}):\n{log}")
+
+    def wait_for_application(self, timeout=180):
+        """Until gunicorn answers (whatever the status) what Varnish's health probe asks
+        for, so that Varnish starts after the application, as its systemd unit does
+        (``After=site-gunicorn.service``). Started together on a busy machine, the
+        probe met workers still loading the application, for longer than its timeout,
+        three times in a row: Varnish counted the application sick and answered 503 to
+        what it did not hold."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.check_running()
+            connection = http.client.HTTPConnection("127.0.0.1", self.gunicorn_port, timeout=30)
+            try:
+                connection.request("GET", probe_path(), headers={"Host": "localhost"})
+                connection.getresponse().read()
+                return
+            except OSError:
+                time.sleep(0.3)
+            finally:
+                connection.close()
+        raise RuntimeError(f"gunicorn did not answer in {timeout} s ({self.run_dir})")
+
     def wait_until_healthy(self, timeout=180):
         context = self_signed_client_context()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for name, process in self.processes.items():
-                if process.poll() is not None:
-                    log = (self.run_dir / f"{name}.log").read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"{name} exited ({process.returncode}):\n{log}")
+            self.check_running()
             try:
                 with urllib.request.urlopen(self.url + "/healthz", context=context, timeout=5) as r:
                     if r.status == 200:
