@@ -13,33 +13,36 @@ from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
 TESTS = Path(__file__).parent
-# The files that take longest (seconds of one worker, setup included, from a junit report
-# of 2026-12-03, less what that day's later changes took off test_varnish.py and the
-# public-face sweep), handed out first: with a file to each worker (``--dist loadfile``),
-# a long file started last keeps one worker busy while the other has nothing left to do.
-# Unlisted files follow in pytest's order. Only the order depends on these numbers.
+# The files that take longest (seconds of one worker, setup included, from the junit
+# report of a clean-clone CI run of session 12), handed out first: with a file to each
+# worker (``--dist loadfile``), a long file started last keeps one worker busy while the
+# other has nothing left to do. Unlisted files follow in pytest's order. Only the order
+# depends on these numbers.
 SLOWEST_FILES = {
-    "browser/test_public_face.py": 154,
-    "browser/test_journeys.py": 71,
-    "test_security.py": 71,
-    "test_demo_content.py": 66,
-    "test_bilingual.py": 57,
-    "test_search.py": 53,
+    "browser/test_public_face.py": 146,
+    "browser/test_journeys.py": 66,
+    "test_bilingual.py": 63,
+    "test_demo_content.py": 59,
+    "test_search.py": 57,
     "browser/test_accessibility.py": 52,
-    "test_newsletter_workers.py": 43,
-    "test_varnish.py": 42,
-    "browser/test_translation_journey.py": 37,
-    "browser/test_review_journey.py": 36,
-    "browser/test_trainer_journey.py": 28,
-    "test_bilingual_publishing.py": 28,
-    "browser/test_editorial_journey.py": 27,
-    "test_findability.py": 27,
-    "test_admin_language.py": 27,
-    "test_activities.py": 26,
-    "test_newsletter.py": 25,
-    "browser/test_registration_journey.py": 24,
-    "test_site.py": 23,
-    "test_review_emails.py": 23,
+    "test_security.py": 44,
+    "test_varnish.py": 41,
+    "test_reach.py": 36,
+    "browser/test_translation_journey.py": 35,
+    "test_newsletter_workers.py": 34,
+    "test_deploy.py": 30,
+    "browser/test_trainer_journey.py": 29,
+    "test_bilingual_publishing.py": 29,
+    "test_review_emails.py": 28,
+    "browser/test_registration_journey.py": 27,
+    "test_newsletter.py": 24,
+    "test_activities.py": 24,
+    "test_admin_language.py": 23,
+    "test_findability.py": 23,
+    "test_admin_menus.py": 23,
+    "browser/test_editorial_journey.py": 22,
+    "test_news.py": 21,
+    "test_public_face.py": 19,
 }
 
 
