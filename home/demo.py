@@ -496,3 +496,24 @@ def load(context):
         },
         key="info_note",
     )
+
+
+def ensure_consent_texts(context, model, texts, privacy_pages):
+    """``model``'s consent text (version 1) in each language, ``texts[code]``, linking
+    ``privacy_pages[code]`` (the privacy notice in that language, or None): the
+    English one translated from the Turkish one, as editors do. A language that has one
+    already is left alone."""
+    for code in ("tr", "en"):
+        locale = context.locales[code]
+        if model.objects.filter(locale=locale).exists():
+            continue
+        source = model.objects.filter(locale=context.locales["tr"]).first()
+        if source is not None and code != "tr":
+            consent = source.copy_for_translation(locale)
+            consent.text = texts[code]
+            consent.privacy_page = privacy_pages[code]
+            consent.save()
+        else:
+            model.objects.create(
+                locale=locale, version=1, text=texts[code], privacy_page=privacy_pages[code]
+            )

@@ -3,7 +3,7 @@ languages and one draft issue per language. Creates only what is missing."""
 
 from wagtail.models import Page
 
-from home.demo import ensure_pair, rich
+from home.demo import ensure_consent_texts, ensure_pair, rich
 from home.models import StandardPage
 
 from .models import ConsentText, NewsletterIssue
@@ -75,23 +75,6 @@ def ensure_privacy_pages(context):
     )
 
 
-def ensure_consent_texts(context, privacy_pages):
-    for code, page in zip(("tr", "en"), privacy_pages, strict=True):
-        locale = context.locales[code]
-        if ConsentText.objects.filter(locale=locale).exists():
-            continue
-        source = ConsentText.objects.filter(locale=context.locales["tr"]).first()
-        if source is not None and code != "tr":
-            consent = source.copy_for_translation(locale)
-            consent.text = CONSENT[code]
-            consent.privacy_page = page
-            consent.save()
-        else:
-            ConsentText.objects.create(
-                locale=locale, version=1, text=CONSENT[code], privacy_page=page
-            )
-
-
 def _featured_pages(context):
     """A few recent news, event and training-kit pages of the Turkish tree."""
     pages = []
@@ -150,5 +133,6 @@ def link_privacy_notice(context, privacy_pages):
 def load(context):
     privacy_pages = ensure_privacy_pages(context)
     link_privacy_notice(context, privacy_pages)
-    ensure_consent_texts(context, privacy_pages)
+    by_language = dict(zip(("tr", "en"), privacy_pages, strict=True))
+    ensure_consent_texts(context, ConsentText, CONSENT, by_language)
     ensure_issues(context)

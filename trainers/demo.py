@@ -3,6 +3,8 @@ languages, linked to the privacy notice (made by the newsletter's demo)."""
 
 from wagtail.models import Page
 
+from home.demo import ensure_consent_texts
+
 from .models import ConsentText
 
 CONSENT = {
@@ -19,18 +21,8 @@ CONSENT = {
 
 def load(context):
     privacy = Page.objects.filter(slug="gizlilik", locale=context.locales["tr"]).first()
-    for code in ("tr", "en"):
-        locale = context.locales[code]
-        if ConsentText.objects.filter(locale=locale).exists():
-            continue
-        page = privacy.get_translation_or_none(locale) if privacy else None
-        source = ConsentText.objects.filter(locale=context.locales["tr"]).first()
-        if source is not None and code != "tr":
-            consent = source.copy_for_translation(locale)
-            consent.text = CONSENT[code]
-            consent.privacy_page = page
-            consent.save()
-        else:
-            ConsentText.objects.create(
-                locale=locale, version=1, text=CONSENT[code], privacy_page=page
-            )
+    privacy_pages = {
+        code: privacy.get_translation_or_none(locale) if privacy else None
+        for code, locale in context.locales.items()
+    }
+    ensure_consent_texts(context, ConsentText, CONSENT, privacy_pages)
