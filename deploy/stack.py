@@ -256,12 +256,13 @@ class LocalStack:
         probe met workers still loading the application, for longer than its timeout,
         three times in a row: Varnish counted the application sick and answered 503 to
         what it did not hold."""
+        path = probe_path()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.check_running()
             connection = http.client.HTTPConnection("127.0.0.1", self.gunicorn_port, timeout=30)
             try:
-                connection.request("GET", probe_path(), headers={"Host": "localhost"})
+                connection.request("GET", path, headers={"Host": "localhost"})
                 connection.getresponse().read()
                 return
             except OSError:

@@ -90,9 +90,19 @@ def _page_type_id(key):
     if not model_name:
         return None
     try:
-        return ContentType.objects.get_by_natural_key(app_label, model_name).pk
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
     except ContentType.DoesNotExist:
         return None
+    # A type whose model is gone is listed by no filter link either.
+    return content_type.pk if content_type.model_class() is not None else None
+
+
+def _match_count(counts, content_type_id):
+    """How many matches ``counts`` (by content type) holds: of ``content_type_id``, or of
+    every type when it is None."""
+    if content_type_id is None:
+        return sum(counts.values())
+    return counts.get(content_type_id, 0)
 
 
 def _counts_and_results_page(pages, text, content_type_id, number):
@@ -110,7 +120,7 @@ def _counts_and_results_page(pages, text, content_type_id, number):
     if content_type_id is not None:
         of_type = pages.filter(content_type_id=content_type_id)
         found = of_type.specific().search(text, operator="and")
-    total = counts.get(content_type_id, 0) if content_type_id else sum(counts.values())
+    total = _match_count(counts, content_type_id)
     number = Paginator(range(total), RESULTS_PER_PAGE).get_page(number).number
     start = (number - 1) * RESULTS_PER_PAGE
     return counts, list(found[start : start + RESULTS_PER_PAGE])
@@ -142,9 +152,8 @@ def _results_page(pages, text, requested_type, page_number):
         types.append({"key": key, "label": model._meta.verbose_name, "count": count, "id": ct_id})
     types.sort(key=lambda item: (-item["count"], str(item["label"])))
     selected = next((item for item in types if item["id"] == wanted), None)
-    total = selected["count"] if selected else sum(counts.values())
     # A paginator over the numbers of the matches: it knows their count, reads nothing.
-    page_obj = Paginator(range(total), RESULTS_PER_PAGE).get_page(number)
+    page_obj = Paginator(range(_match_count(counts, wanted)), RESULTS_PER_PAGE).get_page(number)
     page_obj.object_list = found
     return types, selected, page_obj
 
